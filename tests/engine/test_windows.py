@@ -1,0 +1,58 @@
+"""Context windowing and evidence selection."""
+
+from __future__ import annotations
+
+import pytest
+
+from veracity.engine.windows import select_evidence, split_windows, terms
+
+
+def test_short_context_is_one_window_with_exact_span() -> None:
+    ctx = "  Paris is the capital of France.  "
+    [w] = split_windows(ctx)
+    assert w.text == "Paris is the capital of France." and ctx[w.span[0]:w.span[1]] == w.text
+
+
+def test_long_context_windows_overlap_and_cover_everything() -> None:
+    ctx = " ".join(f"word{i}" for i in range(1000))
+    ws = split_windows(ctx, size_words=100, overlap_words=30)
+    assert ws[0].text.startswith("word0 ") and ws[-1].text.endswith("word999")
+    for a, b in zip(ws, ws[1:]):
+        assert b.span[0] < a.span[1], "consecutive windows must overlap"
+    covered = set()
+    for w in ws:
+        assert ctx[w.span[0]:w.span[1]] == w.text
+        covered.update(w.text.split())
+    assert len(covered) == 1000
+
+
+def test_windows_keep_sentence_punctuation_and_numbers_whole() -> None:
+    ws = split_windows("It costs 7,116.50 GBP. Done.", size_words=3, overlap_words=1)
+    assert ws[0].text == "It costs 7,116.50"
+    assert ws[-1].text.endswith("Done.")
+
+
+@pytest.mark.parametrize(("size", "overlap"), [(0, 0), (10, 10), (10, -1)])
+def test_invalid_window_sizes_are_refused(size: int, overlap: int) -> None:
+    with pytest.raises(ValueError):
+        split_windows("a b c", size, overlap)
+
+
+def test_select_evidence_finds_the_needle_window() -> None:
+    filler = " ".join(f"Sentence {i} is about routine matters." for i in range(500))
+    ctx = filler + " The reactor in Dunmore produces 840 megawatts. " + filler
+    ws = split_windows(ctx)
+    best = select_evidence("How much power does the Dunmore reactor produce?", ws, k=3)
+    assert len(best) == 3 and "Dunmore" in best[0].text
+    assert best[0].score >= best[1].score >= best[2].score
+
+
+def test_select_evidence_without_overlap_still_returns_windows() -> None:
+    ws = split_windows("alpha beta gamma. delta epsilon.", size_words=2, overlap_words=0)
+    assert select_evidence("zeta", ws, k=2) == [ws[0].__class__(**{**ws[0].__dict__, "score": 0.0}),
+                                                 ws[1].__class__(**{**ws[1].__dict__, "score": 0.0})]
+    assert select_evidence("anything", [], k=3) == []
+
+
+def test_terms_drop_stop_words_and_keep_numbers() -> None:
+    assert terms("The amount is 7,116 GBP and it was paid") == ["amount", "7,116", "gbp", "paid"]

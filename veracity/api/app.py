@@ -1,0 +1,48 @@
+"""The ASGI application: ``create_app(settings)`` wires store, verifier and routers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from veracity import __version__
+from veracity.api.errors import install_error_handlers
+from veracity.api.keys.router import router as keys_router
+from veracity.api.middleware import EdgeMiddleware
+from veracity.api.verify.router import router as verify_router
+from veracity.config import Settings
+from veracity.engine.verifier import Verifier
+from veracity.store import Store, open_store
+
+
+def create_app(settings: Settings, *, store: Store | None = None, verifier: Verifier | None = None) -> FastAPI:
+    """Build the app. Backends are built here, at start-up, so a broken model or store
+    fails loudly now rather than on the first request."""
+    from veracity.factory import build_verifier
+
+    store = store or open_store(settings.store_url)
+    verifier = verifier or build_verifier(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="Veracity", version=__version__, lifespan=lifespan,
+                  description="Checks whether what an LLM said is supported, contradicted or unverifiable.")
+    app.state.settings = settings
+    app.state.store = store
+    app.state.verifier = verifier
+    install_error_handlers(app)
+
+    @app.get("/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "judge": verifier.judge.name}
+
+    app.include_router(verify_router, tags=["verify"])
+    app.include_router(keys_router, tags=["keys"])
+    app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,59 @@
+"""API-key authentication: ``Authorization: Bearer``, ``x-api-key``, or ``api_key`` in a JSON body."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from fastapi import Depends, Request
+
+from veracity.errors import AuthenticationFailed, PermissionDenied
+from veracity.store.models import ApiKey
+
+DEV_KEY = ApiKey(id="key_dev", name="development mode", prefix="dev", admin=True, plan="enterprise", created_at=0)
+
+
+def _header_secret(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.headers.get("x-api-key", "").strip() or None
+
+
+async def _body_secret(request: Request) -> str | None:
+    if "json" not in request.headers.get("content-type", "") and request.method != "POST":
+        return None
+    try:
+        data = json.loads(await request.body() or b"null")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    key = data.get("api_key") if isinstance(data, dict) else None
+    return key.strip() if isinstance(key, str) and key.strip() else None
+
+
+async def authenticate(request: Request) -> ApiKey:
+    """The caller's key, or 401 with a message that says what to do."""
+    request.state.started = time.perf_counter()
+    if request.app.state.settings.auth_disabled:
+        request.state.key = DEV_KEY
+        return DEV_KEY
+    secret = _header_secret(request) or await _body_secret(request)
+    if not secret:
+        raise AuthenticationFailed(
+            "no API key: send `Authorization: Bearer <key>` (create a key with `veracity keys create`)",
+            code="missing_api_key")
+    key = request.app.state.store.find_key(secret)
+    if key is None:
+        raise AuthenticationFailed("invalid API key: check it, or create one with `veracity keys create`")
+    if not key.active:
+        raise AuthenticationFailed("this API key was revoked: use another key or create one with `veracity keys create`",
+                                   code="revoked_api_key")
+    request.state.key = key
+    return key
+
+
+async def require_admin(key: ApiKey = Depends(authenticate)) -> ApiKey:
+    if not key.admin:
+        raise PermissionDenied("this route needs an admin key (`veracity keys create --admin`)")
+    return key

@@ -1,0 +1,117 @@
+"""Settings: defaults < TOML file < ``VERACITY_*`` environment variables < CLI flags.
+
+The file is ``$VERACITY_CONFIG`` if set, else ``<data_dir>/veracity.toml`` if present.
+Every option is listed (with its default) in the README's Configuration table and by
+``veracity config show``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from veracity.errors import ConfigError
+
+ENV_PREFIX = "VERACITY_"
+SECRET_WORDS = ("key", "secret", "password", "token")
+
+
+class Settings(BaseModel):
+    """The effective configuration of one Veracity process."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    data_dir: Path = Field(Path(".veracity"), description="Where the database, files and knowledge base live.")
+    host: str = Field("127.0.0.1", description="Address `veracity serve` binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `veracity serve` listens on.")
+    database_url: str | None = Field(None, description="Store URL; default sqlite:///<data_dir>/veracity.db.")
+    judges: tuple[str, ...] = Field(("rules",), description="Judges combined, by name (checker, rules).")
+    checker_model_dir: Path | None = Field(None, description="Checker model directory; default: the shipped one.")
+    checker_threads: int = Field(0, ge=0, description="onnxruntime threads for the checker (0: its default).")
+    unverifiable_is_hallucination: bool = Field(True, description="Count `unverifiable` as a hallucination.")
+    window_words: int = Field(150, ge=16, le=2000, description="Context window size, in words.")
+    window_overlap_words: int = Field(50, ge=0, description="Overlap between context windows, in words.")
+    evidence_per_claim: int = Field(3, ge=1, le=20, description="Best windows each claim is judged against.")
+    kb_enabled: bool = Field(True, description="Use the local knowledge base (`veracity kb add`) in open mode.")
+    max_body_bytes: int = Field(8_000_000, ge=1024, description="Largest request body accepted (413 above).")
+    max_output_chars: int = Field(100_000, ge=1, description="Longest `output` accepted (400 above).")
+    auth_disabled: bool = Field(False, description="Development mode: serve without API keys. Never in production.")
+    log_level: str = Field("info", description="Log level of the server.")
+
+    @field_validator("judges", mode="before")
+    @classmethod
+    def _split_judges(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            return tuple(p.strip() for p in v.split(",") if p.strip())
+        return v
+
+    @property
+    def store_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'veracity.db'}"
+
+    def masked(self) -> dict[str, Any]:
+        """The settings as plain values with secrets hidden, for `veracity config show`."""
+        out: dict[str, Any] = {}
+        for name, value in self.model_dump(mode="json").items():
+            if value is not None and any(w in name for w in SECRET_WORDS):
+                value = "****"
+            elif name.endswith("_url") and isinstance(value, str):
+                value = _mask_url(value)
+            out[name] = value
+        out["store_url"] = _mask_url(self.store_url)
+        return out
+
+
+def _mask_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":****@")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, str]:
+    fields = Settings.model_fields
+    out: dict[str, str] = {}
+    for name in fields:
+        key = ENV_PREFIX + name.upper()
+        if key in env:
+            out[name] = env[key]
+    return out
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+    return dict(data.get("veracity", data))
+
+
+def load_settings(overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Build the effective settings; ``overrides`` (CLI flags) win over everything."""
+    env = os.environ if env is None else env
+    over = {k: v for k, v in (overrides or {}).items() if v is not None}
+    from_env = _from_env(env)
+    data_dir = Path(over.get("data_dir") or from_env.get("data_dir") or ".veracity")
+    file_path = Path(env["VERACITY_CONFIG"]) if env.get("VERACITY_CONFIG") else data_dir / "veracity.toml"
+    values: dict[str, Any] = {}
+    if file_path.is_file():
+        values.update(_read_file(file_path))
+    elif env.get("VERACITY_CONFIG"):
+        raise ConfigError(f"config file {file_path} not found: fix VERACITY_CONFIG or create the file")
+    values.update(from_env)
+    values.update(over)
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"invalid setting {field!r}: {first['msg']} (set VERACITY_{field.upper()} or fix the config file)") from exc

@@ -1,0 +1,1 @@
+"""The pure verification engine: no HTTP, database or CLI imports."""

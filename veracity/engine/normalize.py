@@ -1,0 +1,388 @@
+"""Dates, quantities, identifiers and words, normalised so equal values compare equal.
+
+Pure functions over plain text; every value keeps its ``(start, end)`` span.
+
+Dates (:func:`extract_dates`)
+    "22May25", "22 May 2025", "12th of June 2025", "May 22, 2025", "May 22 2025",
+    "2025-05-22", "22/05/2025", "May 2025" (day ``None``), "22 May" / "June 12"
+    (year ``None``). Numeric d/m/y is read day-first; when the second number is over
+    12 and the first is not ("05/22/2025") it is read month-first. Two-digit years are
+    20yy below 70, else 19yy; a two-digit year must be attached ("22May25",
+    "22-May-25", "May '25"), so "22 May 25 people" is 22 May with no year. A bare year
+    ("1998") is never a date: it is a :class:`Quantity` of kind ``"year"``. A lower-case
+    "may"/"mar" is a word, not a month.
+
+Quantities (:func:`extract_quantities`)
+    "7116", "7,116", "7 116", "3.5", "-4", "twelve", "one hundred and five"; scale
+    words ("1.2 million", "$5bn", "10k"; a bare "m"/"b" suffix only after a currency,
+    else it is metres/bytes); currencies as ISO codes (symbols, codes before or after,
+    "pounds"/"dollars"/"euros"); percentages as unit ``"%"``. Other units (km, kg, hours)
+    are not kept: the unit is ``None``. European "7.116,50" and dotted versions
+    ("3.5.1") are not read as numbers. Values inside dates and identifiers are skipped.
+
+Identifiers (:func:`extract_identifiers`)
+    A token of letters and digits ("INV7701B", "PO451C", "N30", "H100", "COVID-19") is an
+    identifier, compared as a whole token (case, "-" and "_" ignored), never a number.
+    Exceptions read as numbers: a number with a currency code before or after it
+    ("7116GBP", "GBP7116"), an ordinal ("12th"), a scale or unit suffix ("10k", "5km",
+    "1990s", "3pm") and "<number>-<word>" ("10-year").
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal, Protocol, TypeVar
+
+from veracity.engine.types import Span
+
+QuantityKind = Literal["number", "year", "amount", "percent", "word"]
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![^\W\d_])"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_Y2 = r"(?P<y2>\d{2})(?!\d)"
+_Y4 = r"(?P<y4>\d{4})(?!\d)"
+_I = re.IGNORECASE
+_DMY = re.compile(
+    rf"(?<![\d.,])(?P<d>\d{{1,2}}){_ORD}[\s\-./]*(?:of\s+)?{_MON}"
+    rf"(?:(?:,?\s*|[\-/.]\s*){_Y4}|(?:[\-/.]|\s?['’])?{_Y2})?(?!\d)",
+    _I,
+)
+_MDY = re.compile(
+    rf"(?<![^\W\d_]){_MON}\s*(?P<d>\d{{1,2}}){_ORD}(?![\d:])(?:,?\s*{_Y4}|\s*['’]{_Y2})?", _I
+)
+_MY = re.compile(rf"(?<![^\W\d_]){_MON},?\s+(?:of\s+)?(?:{_Y4}|['’]{_Y2})", _I)
+_ISO = re.compile(r"(?<![\d.])(?P<y4>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?!\d)")
+_NUMDATE = re.compile(
+    r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
+    r"(?!\d|[/.-]\d)"
+)
+
+_CURRENCY_SYMBOLS = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL",
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "₪": "ILS", "₣": "CHF",
+}
+_CURRENCY_CODES = frozenset(
+    "GBP USD EUR JPY CHF CAD AUD NZD INR CNY RMB HKD SGD SEK NOK DKK PLN CZK ZAR BRL MXN RUB KRW TRY ILS AED SAR".split()
+)
+_CURRENCY_WORDS = {"pound": "GBP", "pounds": "GBP", "dollar": "USD", "dollars": "USD", "euro": "EUR",
+                   "euros": "EUR", "yen": "JPY", "rupees": "INR", "francs": "CHF"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "mn": 1e6,
+           "m": 1e6, "bn": 1e9, "b": 1e9}
+_UNIT_SUFFIXES = frozenset(
+    "st nd rd th s k m mn bn b km kg g mg cm mm ml l lb lbs oz ft in gb mb kb tb ghz mhz kw kwh w v am pm "
+    "h hr hrs min mins sec ms x yr yrs".split()
+)
+_PREFIX_WORDS = frozenset("mid pre post early late top over under circa".split())
+
+_NUM = re.compile(
+    r"(?<![\d.])(?P<neg>(?<![^\s(])[-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)(?![\d]|\.\d)"
+)
+_CUR_ALT = "|".join(sorted((re.escape(s) for s in _CURRENCY_SYMBOLS), key=len, reverse=True))
+_PREFIX = re.compile(rf"(?:(?P<sym>{_CUR_ALT})|(?<![^\W\d_])(?P<code>[A-Za-z]{{3}}))\s?$")
+_SCALE_AFTER = re.compile(r"\s*(?P<w>thousand|million|billion|trillion)\b|(?P<a>k|mn|bn|m|b)\b", _I)
+_UNIT_AFTER = re.compile(
+    r"\s?(?P<pct>%)|\s*(?P<pctw>percent|per\s?cent|pct|percentage points?)\b"
+    r"|\s*(?P<code>[A-Za-z]{3})\b|\s*(?P<word>pounds?|dollars?|euros?|yen|rupees|francs)\b",
+    _I,
+)
+_APPROX = re.compile(
+    r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|under|more than|less than"
+    r"|fewer than|up to|at least|at most|circa|~|≈)\s*(?:[$£€¥₹]|US\$)?$",
+    _I,
+)
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_BIG = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NW = "|".join([*_SMALL, *_TENS, *_BIG])
+_WORDNUM = re.compile(rf"\b(?:{_NW})(?:(?:[\s-]+|\s+and\s+)(?:{_NW}))*\b", _I)
+_TOKEN = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date; ``day`` is ``None`` for "May 2025", ``year`` for "22 May"."""
+
+    year: int | None
+    month: int
+    day: int | None
+    span: Span
+    text: str = ""
+
+    def matches(self, other: DateValue) -> bool:
+        """True when ``other`` states this date: same month, same day when this one gives
+        a day, same year when both give one (so "May 2025" matches "22 May 2025")."""
+        if self.month != other.month:
+            return False
+        if self.day is not None and self.day != other.day:
+            return False
+        return self.year is None or other.year is None or self.year == other.year
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit: an ISO currency code, ``"%"`` or ``None``.
+
+    ``approximate`` is set when the text hedges ("about 7,000") or rounds with a scale
+    word ("$1.2 million"): such a value matches others within 5%.
+    """
+
+    value: float
+    unit: str | None
+    span: Span
+    text: str = ""
+    kind: QuantityKind = "number"
+    approximate: bool = False
+
+    @property
+    def is_year(self) -> bool:
+        return self.kind == "year"
+
+    def matches(self, other: Quantity, rel_tol: float = 1e-6) -> bool:
+        """Equal value (tolerance ``rel_tol``, 5% if approximate) and compatible units
+        (equal, or one of them has none)."""
+        if self.unit is not None and other.unit is not None and self.unit != other.unit:
+            return False
+        tol = 0.05 if self.approximate else rel_tol
+        return math.isclose(self.value, other.value, rel_tol=tol, abs_tol=1e-9)
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A code such as "INV7701B"; ``key`` compares whole tokens (upper case, no - or _)."""
+
+    text: str
+    span: Span
+
+    @property
+    def key(self) -> str:
+        return re.sub(r"[-_]", "", self.text).upper()
+
+
+class _HasSpan(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+_T = TypeVar("_T", bound=_HasSpan)
+
+
+def _non_overlapping(cands: list[_T]) -> list[_T]:
+    """Longest candidates first, dropping any that overlap one kept; result in text order."""
+    kept: list[_T] = []
+    for c in sorted(cands, key=lambda c: (c.span[0] - c.span[1], c.span[0])):
+        if not any(c.span[0] < k.span[1] and k.span[0] < c.span[1] for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.span[0])
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def _year(y4: str | None, y2: str | None) -> int | None:
+    if y4:
+        return int(y4)
+    if y2:
+        yy = int(y2)
+        return 2000 + yy if yy < 70 else 1900 + yy
+    return None
+
+
+def _make_date(m: re.Match[str], day: int | None, month: int, year: int | None) -> DateValue | None:
+    if not 1 <= month <= 12 or (year is not None and not 1000 <= year <= 2999):
+        return None
+    if day is not None:
+        last = calendar.monthrange(year if year is not None else 2024, month)[1]
+        if not 1 <= day <= last:
+            return None
+    return DateValue(year, month, day, m.span(), m.group(0))
+
+
+def _named(m: re.Match[str]) -> DateValue | None:
+    mon = m.group("mon")
+    if mon.lower() in ("may", "mar") and mon.islower():
+        return None  # "you may 2 ..." / "to mar" are words, not months
+    groups = m.groupdict()
+    day = int(groups["d"]) if groups.get("d") else None
+    return _make_date(m, day, _MONTHS.index(mon[:3].lower()) + 1, _year(groups.get("y4"), groups.get("y2")))
+
+
+def _numeric(m: re.Match[str]) -> DateValue | None:
+    if m.group("s") == "." and not m.group("y4"):
+        return None  # "3.5.10" is a version, not a date
+    a, b = int(m.group("a")), int(m.group("b"))
+    day, month = (b, a) if b > 12 >= a else (a, b)  # day-first unless that is impossible
+    return _make_date(m, day, month, _year(m.group("y4"), m.group("y2")))
+
+
+def _iso(m: re.Match[str]) -> DateValue | None:
+    return _make_date(m, int(m.group("d")), int(m.group("m")), int(m.group("y4")))
+
+
+_DATE_PATTERNS = ((_ISO, _iso), (_NUMDATE, _numeric), (_DMY, _named), (_MDY, _named), (_MY, _named))
+
+
+def extract_dates(text: str) -> list[DateValue]:
+    """Every date in ``text`` with its span, in text order (longest reading wins)."""
+    cands: list[DateValue] = []
+    for pattern, build in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            d = build(m)
+            if d is not None:
+                cands.append(d)
+    return _non_overlapping(cands)
+
+
+def _numeric_with_affix(segment: str) -> bool:
+    """"7116GBP", "GBP7116", "12th", "10k", "5km": a number, not an identifier."""
+    m = re.fullmatch(r"(?P<pre>[A-Za-z]*)\d+(?P<suf>[A-Za-z]*)", segment)
+    if m is None:
+        return False
+    pre, suf = m.group("pre"), m.group("suf")
+    if pre and suf:
+        return False
+    if pre:
+        return pre.upper() in _CURRENCY_CODES
+    return suf.upper() in _CURRENCY_CODES or suf.lower() in _UNIT_SUFFIXES
+
+
+def _is_identifier(token: str) -> bool:
+    if not (any(c.isalpha() for c in token) and any(c.isdigit() for c in token)):
+        return False
+    segments = re.split(r"[-_]", token)
+    for seg in segments:
+        mixed = any(c.isalpha() for c in seg) and any(c.isdigit() for c in seg)
+        if mixed and not _numeric_with_affix(seg):
+            return True
+    first = segments[0]
+    later_digits = any(s.isdigit() for s in segments[1:])
+    return first.isalpha() and later_digits and first.lower() not in _PREFIX_WORDS
+
+
+def extract_identifiers(text: str, exclude: list[Span] | None = None) -> list[Identifier]:
+    """Tokens mixing letters and digits that are codes, not numbers (see module doc)."""
+    skip = exclude if exclude is not None else [d.span for d in extract_dates(text)]
+    return [
+        Identifier(m.group(0), m.span())
+        for m in _TOKEN.finditer(text)
+        if _is_identifier(m.group(0)) and not _overlaps(m.span(), skip)
+    ]
+
+
+def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
+    m = _PREFIX.search(text[max(0, start - 8) : start])
+    if m is None:
+        return None, start
+    if m.group("sym"):
+        return _CURRENCY_SYMBOLS[m.group("sym")], start - len(m.group(0))
+    code = m.group("code").upper()
+    return (code, start - len(m.group(0))) if code in _CURRENCY_CODES else (None, start)
+
+
+def _suffix(text: str, end: int, currency: str | None) -> tuple[float, str | None, int, bool]:
+    """Scale and unit after a number: (multiplier, unit, new end, scaled)."""
+    scale, scaled = 1.0, False
+    m = _SCALE_AFTER.match(text, end)
+    if m and (m.group("w") or m.group("a").lower() in ("k", "mn", "bn") or currency):
+        scale, scaled, end = _SCALES[(m.group("w") or m.group("a")).lower()], True, m.end()
+    u = _UNIT_AFTER.match(text, end)
+    if u is None:
+        return scale, currency, end, scaled
+    if u.group("pct") or u.group("pctw"):
+        return scale, "%", u.end(), scaled
+    if u.group("code") and u.group("code").upper() in _CURRENCY_CODES:
+        return scale, u.group("code").upper(), u.end(), scaled
+    if u.group("word") and currency is None:
+        return scale, _CURRENCY_WORDS[u.group("word").lower()], u.end(), scaled
+    return scale, currency, end, scaled
+
+
+def _kind(raw: str, unit: str | None, scaled: bool, value: float) -> QuantityKind:
+    if unit == "%":
+        return "percent"
+    if unit is not None:
+        return "amount"
+    if not scaled and re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100:
+        return "year"
+    return "number"
+
+
+def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
+    raw = m.group("num")
+    value = float(re.sub(r"[,\s\u00a0\u202f]", "", raw)) * (-1 if m.group("neg") else 1)
+    currency, start = _prefix_currency(text, m.start())
+    scale, unit, end, scaled = _suffix(text, m.end(), currency)
+    approx = scaled or bool(_APPROX.search(text[max(0, start - 20) : start]))
+    return Quantity(value * scale, unit, (start, end), text[start:end], _kind(raw, unit, scaled, value), approx)
+
+
+def _words_value(phrase: str) -> float | None:
+    total, current = 0, 0
+    for w in re.split(r"[\s-]+", phrase.lower()):
+        if w == "and":
+            continue
+        if w in _SMALL or w in _TENS:
+            current += _SMALL.get(w, 0) + _TENS.get(w, 0)
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif current == 0 and total == 0:
+            return None  # a bare "thousand" / "million" is not a number on its own
+        else:
+            total, current = total + current * _BIG[w], 0
+    return float(total + current)
+
+
+def _word_quantities(text: str, taken: list[Span]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _WORDNUM.finditer(text):
+        value = _words_value(m.group(0))
+        if value is None or _overlaps(m.span(), taken):
+            continue
+        _, unit, end, _ = _suffix(text, m.end(), None)
+        kind: QuantityKind = "percent" if unit == "%" else "amount" if unit else "word"
+        out.append(Quantity(value, unit, (m.start(), end), text[m.start() : end], kind))
+    return out
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Numbers, amounts and percentages in ``text`` (not those inside dates or identifiers)."""
+    taken = [d.span for d in extract_dates(text)]
+    taken += [i.span for i in extract_identifiers(text, taken)]
+    out = [_digit_quantity(text, m) for m in _NUM.finditer(text) if not _overlaps(m.span("num"), taken)]
+    out += _word_quantities(text, taken + [q.span for q in out])
+    return sorted(out, key=lambda q: q.span[0])
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Müller" → "muller"), curly apostrophes made straight."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def stem(word: str) -> str:
+    """A light stem: possessive, plural and -ed/-ing endings off, a final "e" dropped."""
+    w = fold(word)
+    w = w[:-2] if w.endswith("'s") else w
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def word_spans(text: str) -> list[tuple[str, Span]]:
+    """Words (letters/digits, inner apostrophes kept) with their spans."""
+    return [(m.group(0), m.span()) for m in _WORD.finditer(text)]

@@ -1,0 +1,97 @@
+"""Evidence windows: cut a long context into overlapping passages and pick the best ones.
+
+A context of thousands of words is never truncated: it is cut into windows of
+``size_words`` words overlapping by ``overlap_words``; each claim is then scored
+against the few windows that share the most (IDF-weighted) vocabulary with it.
+Every window keeps its exact character span in the context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from veracity.engine.types import Evidence
+
+_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*", re.UNICODE)
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being it its
+    this that these those there here he she they we you i his her their our your my me him them us do does
+    did has have had not no so than then too very can could will would shall should may might must about
+    into over under after before between also just only what which who whom whose when where why how""".split()
+)
+
+
+def words(text: str) -> list[re.Match[str]]:
+    """Word tokens with their positions (numbers like 7,116 and 3.5 stay whole)."""
+    return list(_WORD.finditer(text))
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased content words, stop words removed."""
+    return [t for t in (m.group(0).lower() for m in _WORD.finditer(text)) if t not in _STOP]
+
+
+def split_windows(
+    context: str, size_words: int = 150, overlap_words: int = 50, source: str = "context"
+) -> list[Evidence]:
+    """Cut ``context`` into overlapping word windows; each keeps its character span.
+
+    A context shorter than one window is one window (stripped of outer whitespace).
+    """
+    if size_words <= 0 or not 0 <= overlap_words < size_words:
+        raise ValueError("need size_words > 0 and 0 <= overlap_words < size_words")
+    toks = words(context)
+    if not toks:
+        return []
+    stride = size_words - overlap_words
+    out: list[Evidence] = []
+    start = 0
+    while True:
+        chunk = toks[start : start + size_words]
+        a, b = chunk[0].start(), chunk[-1].end()
+        # extend to the end of a closing punctuation mark so sentences read whole
+        while b < len(context) and context[b] in ".!?)\"'’”%":
+            b += 1
+        out.append(Evidence(text=context[a:b], source=source, span=(a, b)))
+        if start + size_words >= len(toks):
+            break
+        start += stride
+    return out
+
+
+def select_evidence(query: str, windows: Sequence[Evidence], k: int = 3) -> list[Evidence]:
+    """The ``k`` windows that best match ``query`` (BM25 over the windows), best first.
+
+    Each returned window carries its score. With no overlap at all the first windows
+    are returned in order, so a judge always sees some evidence.
+    """
+    if not windows:
+        return []
+    docs = [Counter(terms(w.text)) for w in windows]
+    n = len(docs)
+    avg = sum(sum(d.values()) for d in docs) / n or 1.0
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    q = set(terms(query))
+    scored: list[tuple[float, int]] = []
+    for i, d in enumerate(docs):
+        length = sum(d.values())
+        s = 0.0
+        for t in q:
+            f = d.get(t, 0)
+            if not f:
+                continue
+            idf = math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+            s += idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * length / avg))
+        scored.append((s, i))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    best = scored[: max(1, k)]
+    return [
+        Evidence(text=windows[i].text, source=windows[i].source, span=windows[i].span, score=round(s, 4),
+                 title=windows[i].title, link=windows[i].link)
+        for s, i in best
+    ]

@@ -1,0 +1,35 @@
+"""Build the engine's :class:`Verifier` from settings (the one place that wires backends)."""
+
+from __future__ import annotations
+
+from veracity.config import Settings
+from veracity.engine.protocols import Judge, Searcher
+from veracity.engine.verifier import Policy, Verifier
+from veracity.judges.combined import CombinedJudge
+from veracity.plugins import judge_factory, searcher_factory
+
+
+def build_judge(settings: Settings, names: tuple[str, ...] | None = None) -> Judge:
+    """The configured judges combined: the first non-rules judge decides, rules veto."""
+    names = names or settings.judges
+    judges = [judge_factory(n)(settings) for n in names]
+    primary = [j for j in judges if not hasattr(j, "hard_contradiction")]
+    vetoes = [j for j in judges if hasattr(j, "hard_contradiction")]
+    if not primary:
+        return judges[0] if len(judges) == 1 else CombinedJudge(judges[0], vetoes[1:])
+    return CombinedJudge(primary[0], vetoes) if vetoes else primary[0]
+
+
+def build_searchers(settings: Settings) -> list[Searcher]:
+    names = ["kb"] if settings.kb_enabled else []
+    return [searcher_factory(n)(settings) for n in names]
+
+
+def build_verifier(settings: Settings) -> Verifier:
+    policy = Policy(
+        unverifiable_is_hallucination=settings.unverifiable_is_hallucination,
+        window_words=settings.window_words,
+        window_overlap_words=min(settings.window_overlap_words, settings.window_words - 1),
+        evidence_per_claim=settings.evidence_per_claim,
+    )
+    return Verifier(build_judge(settings), build_searchers(settings), policy)
