@@ -9,6 +9,7 @@ import click
 
 from veracity import __version__
 from veracity.cli.check import check
+from veracity.cli.eval import eval_
 from veracity.cli.common import data_dir_option, friendly_errors, settings_from
 from veracity.cli.kb import kb
 from veracity.cli.keys import keys
@@ -34,5 +35,5 @@ def config_show(data_dir: Path | None) -> None:
     click.echo(json.dumps(settings_from(data_dir=data_dir).masked(), indent=2))
 
 
-for command in (serve, init, check, keys, kb):
+for command in (serve, init, check, keys, kb, eval_):
     cli.add_command(command)

@@ -1,0 +1,1 @@
+"""Measuring a judge on labelled samples (`veracity eval`)."""
