@@ -33,6 +33,10 @@ def _json_by_default(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, by
             else (k, v) for k, v in headers]
 
 
+def _is_multipart(scope: Scope) -> bool:
+    return dict(scope.get("headers") or []).get(b"content-type", b"").startswith(b"multipart/")
+
+
 class EdgeMiddleware:
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
@@ -60,11 +64,14 @@ class EdgeMiddleware:
         if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
             await self._reply(send_with_id, 413, self._too_large(), "invalid_request_error", "request_too_large")
             return
-        try:
-            await self.app(scope, self._limited(receive), send_with_id)
-        except BodyTooLarge:
-            if not started:
+        if length is None and scope["method"] in ("POST", "PUT", "PATCH") and not _is_multipart(scope):
+            try:
+                receive = await self._buffered(receive)
+            except BodyTooLarge:
                 await self._reply(send_with_id, 413, self._too_large(), "invalid_request_error", "request_too_large")
+                return
+        try:
+            await self.app(scope, receive, send_with_id)
         except Exception:  # noqa: BLE001 - the guard of last resort
             log.exception("unhandled error (request %s)", request_id)
             if not started:
@@ -74,19 +81,32 @@ class EdgeMiddleware:
     def _too_large(self) -> str:
         return f"request body over the limit of {self.max_body_bytes} bytes: send less, or raise max_body_bytes"
 
-    def _limited(self, receive: Receive) -> Receive:
+    async def _buffered(self, receive: Receive) -> Receive:
+        """Read a body of unknown length (chunked) up to the limit, then replay it."""
+        chunks: list[bytes] = []
         seen = 0
-
-        async def wrapped() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_body_bytes:
-                    raise BodyTooLarge()
-            return message
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_body_bytes:
+                raise BodyTooLarge()
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        sent = False
 
-        return wrapped
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return replay
 
     @staticmethod
     async def _reply(send: Any, status: int, message: str, type_: str, code: str) -> None:

@@ -56,7 +56,7 @@ _DMY = re.compile(
     _I,
 )
 _MDY = re.compile(
-    rf"(?<![^\W\d_]){_MON}\s*(?P<d>\d{{1,2}}){_ORD}(?![\d:])(?:,?\s*{_Y4}|\s*['’]{_Y2})?", _I
+    rf"(?<![^\W\d_]){_MON}\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])(?:,?\s*{_Y4}|\s*['’]{_Y2})?", _I
 )
 _MY = re.compile(rf"(?<![^\W\d_]){_MON},?\s+(?:of\s+)?(?:{_Y4}|['’]{_Y2})", _I)
 _ISO = re.compile(r"(?<![\d.])(?P<y4>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?!\d)")
@@ -92,7 +92,7 @@ _PREFIX = re.compile(rf"(?:(?P<sym>{_CUR_ALT})|(?<![^\W\d_])(?P<code>[A-Za-z]{{3
 _SCALE_AFTER = re.compile(r"\s*(?P<w>thousand|million|billion|trillion)\b|(?P<a>k|mn|bn|m|b)\b", _I)
 _UNIT_AFTER = re.compile(
     r"\s?(?P<pct>%)|\s*(?P<pctw>percent|per\s?cent|pct|percentage points?)\b"
-    r"|\s*(?P<code>[A-Za-z]{3})\b|\s*(?P<word>pounds?|dollars?|euros?|yen|rupees|francs)\b",
+    r"|\s*(?P<word>pounds?|dollars?|euros?|yen|rupees|francs)\b|\s*(?P<code>[A-Za-z]{3})\b",
     _I,
 )
 _APPROX = re.compile(
@@ -208,7 +208,10 @@ def _make_date(m: re.Match[str], day: int | None, month: int, year: int | None) 
         last = calendar.monthrange(year if year is not None else 2024, month)[1]
         if not 1 <= day <= last:
             return None
-    return DateValue(year, month, day, m.span(), m.group(0))
+    text, (start, end) = m.group(0), m.span()
+    if text.endswith("."):  # "21 June." at the end of a sentence
+        text, end = text[:-1], end - 1
+    return DateValue(year, month, day, (start, end), text)
 
 
 def _named(m: re.Match[str]) -> DateValue | None:

@@ -1,0 +1,405 @@
+"""Rules judge: dates, amounts, codes, negation, names and word coverage; no model.
+
+All evidence windows of a claim are read together. For one claim, the first rule that
+fires decides:
+
+1. No evidence text → ``unverifiable`` (``p_hallucination=None``).
+2. Hard contradictions (:meth:`RulesJudge.hard_contradiction`) → ``hallucination``:
+   a date of the claim that no evidence date matches (p 0.95 when the evidence gives
+   another date, 0.90 when it gives none), a number / amount / percentage / year likewise
+   (unit-compatible, relative tolerance 1e-6, 5% for hedged or scaled values such as
+   "about 7,000" or "$1.2 million"; a year also matches the year of an evidence date; a
+   value whose digits appear in an evidence token such as "N30" is never a contradiction),
+   a code such as "INV7701C" where the evidence has a similar but different one (0.93),
+   and negation: the claim and an evidence sentence share ≥ 75% of the claim's content
+   words, one negates a word the other states ("not paid" / "paid") (0.90).
+3. Soft failures → ``hallucination`` at 0.75: a clear proper noun (a capitalised word
+   that does not start the sentence, or a capitalised run of two or more words, not in
+   the prompt) of which fewer than half the words occur in the evidence; a code absent
+   from the evidence; a number word ("twelve") absent from it (0.70).
+4. Coverage of the claim's content words (light stems; evidence abbreviations such as
+   "Amt" / "Inv" count; each verified date or number weighs 2 words):
+   ≥ 0.7 → ``supported`` p 0.20→0.10; 0.5–0.7 → ``supported`` p 0.45→0.20;
+   < 0.5 → ``hallucination`` p 0.55→0.80. No content at all ("Yes.") → ``unverifiable``.
+
+Combining with a trained checker: let the checker decide every claim, then replace its
+verdict with ``RulesJudge().hard_contradiction(item)`` wherever that is not ``None``;
+rule 2 is precise, rules 3–4 are cruder than a model.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from veracity.engine.claims import split_claims
+from veracity.engine.normalize import (
+    DateValue, Identifier, Quantity, extract_dates, extract_identifiers, extract_quantities, fold, stem,
+    word_spans,
+)
+from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
+
+P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
+SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being it its this
+    that these those there here he she they we you i his her their our your my me him them us do does did
+    has have had so than then too very can could will would shall should may might must about into over
+    under after before between also just only what which who whom whose when where why how all any each
+    some such own same other more most yes one not no never neither nor none nobody nothing nowhere cannot""".split()
+)
+_NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot".split())
+_CONNECTORS = frozenset("of de da del van von bin al la le".split())
+_NOT_NAMES = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday i""".split()
+)
+
+
+@dataclass(frozen=True)
+class _Failure:
+    hard: bool
+    p: float
+    reason: str
+    cited: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Facts:
+    dates: tuple[DateValue, ...]
+    quantities: tuple[Quantity, ...]
+    identifiers: tuple[Identifier, ...]
+    stems: frozenset[str]
+    abbrevs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Values:
+    verified: tuple[str, ...] = ()
+    cited: tuple[int, ...] = ()
+    spans: tuple[Span, ...] = ()
+    failure: _Failure | None = None
+
+    def __add__(self, other: _Values) -> _Values:
+        hard = [f for f in (self.failure, other.failure) if f is not None and f.hard]
+        failure = hard[0] if hard else self.failure or other.failure
+        return _Values(self.verified + other.verified, self.cited + other.cited, self.spans + other.spans, failure)
+
+
+def _parts(word: str) -> list[str]:
+    """The word and its camel-case parts: "InvID" → InvID, Inv, ID."""
+    return [word, *re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", word)]
+
+
+@lru_cache(maxsize=4096)
+def _facts(text: str) -> _Facts:
+    parts = [fold(p) for w, _ in word_spans(text) for p in _parts(w)]
+    abbrevs = tuple(sorted({p for p in parts if 3 <= len(p) <= 5 and p.isalpha() and p not in _STOP}))
+    return _Facts(tuple(extract_dates(text)), tuple(extract_quantities(text)), tuple(extract_identifiers(text)),
+                  frozenset(stem(p) for p in parts), abbrevs)
+
+
+def _known(word: str, facts: _Facts) -> bool:
+    """Whether the evidence has ``word``: same stem, or an abbreviation of it ("Amt", "Inv")."""
+    w = fold(word)
+    if stem(w) in facts.stems:
+        return True
+    return any(
+        len(a) < len(w) and a[0] == w[0] and (w.startswith(a) or (a[-1] == w[-1] and _subsequence(a, w)))
+        for a in facts.abbrevs
+    )
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _content(text: str, skip: Sequence[Span] = ()) -> list[str]:
+    """Content words of ``text`` outside ``skip``, one per stem, in order."""
+    seen: dict[str, str] = {}
+    for w, span in word_spans(text):
+        f = fold(w)
+        if f in _STOP or f.endswith("n't") or w.isdigit() or any(span[0] < b and a < span[1] for a, b in skip):
+            continue
+        seen.setdefault(stem(f), w)
+    return list(seen.values())
+
+
+def _quote(text: str, span: Span) -> str:
+    """The evidence token holding ``span`` ("Due:21Jun25"), without trailing punctuation."""
+    a, b = span
+    while a > 0 and not text[a - 1].isspace() and span[0] - a < 20:
+        a -= 1
+    while b < len(text) and not text[b].isspace() and b - span[1] < 20:
+        b += 1
+    return text[a:b].rstrip(".,;:)")
+
+
+def _pick(cands: Sequence[tuple[int, Span]], claim_stems: set[str], windows: Sequence[Evidence]) -> tuple[int, Span]:
+    """The candidate whose neighbouring words (labels such as "Due:") best match the claim."""
+    def score(c: tuple[int, Span]) -> float:
+        text = windows[c[0]].text
+        before = [w for w, _ in word_spans(text[max(0, c[1][0] - 60) : c[1][0]])][-4:]
+        after = [w for w, _ in word_spans(text[c[1][1] : c[1][1] + 30])][:2]
+        s = sum(1 / (i + 1) for i, w in enumerate(reversed(before)) if stem(w) in claim_stems)
+        return s + sum(0.5 / (i + 1) for i, w in enumerate(after) if stem(w) in claim_stems)
+    return max(cands, key=score)
+
+
+def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str]) -> _Values:
+    out = _Values()
+    for d in extract_dates(claim):
+        found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates if d.matches(e)]
+        if found:
+            i, span = _pick(found, stems, windows)
+            out += _Values((f"{d.text} matches {_quote(windows[i].text, span)}",), (i,), (d.span,))
+            continue
+        others = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates]
+        if not others:
+            return out + _Values(failure=_Failure(True, P_ABSENT, f"The claim says {d.text} but the evidence gives no date.", ()))
+        i, span = _pick(others, stems, windows)
+        reason = f"The claim says {d.text} but the evidence says {_quote(windows[i].text, span)}."
+        return out + _Values(failure=_Failure(True, P_CONFLICT, reason, (i,)))
+    return out
+
+
+def _quantity_matches(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+    found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities if q.matches(e)]
+    if not found and q.is_year:
+        found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates if e.year == q.value]
+    return found
+
+
+def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
+    """An integer whose digits stand alone inside an evidence code ("30" in "Terms:N30")."""
+    if q.value != int(q.value) or q.approximate or q.kind == "word":
+        return False
+    pattern = rf"(?<!\d){int(abs(q.value))}(?!\d)"
+    return any(re.search(pattern, e.text) for w in windows for e in _facts(w.text).identifiers)
+
+
+def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+    """Evidence values the claim's value competes with: same unit, else same kind."""
+    tiers: list[list[tuple[int, Span]]] = [[], [], []]
+    for i, w in enumerate(windows):
+        facts = _facts(w.text)
+        for e in facts.quantities:
+            if q.unit is not None and e.unit == q.unit:
+                tiers[0].append((i, e.span))
+            elif e.kind == q.kind or (q.kind == "amount" and e.kind == "amount"):
+                tiers[1].append((i, e.span))
+        if q.is_year:
+            tiers[2].extend((i, d.span) for d in facts.dates if d.year is not None)
+    return next((t for t in tiers if t), [])
+
+
+def _quantity_failure(q: Quantity, windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
+    if q.kind == "word":
+        if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
+            return None
+        return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
+    rivals = _rivals(q, windows)
+    if not rivals:
+        return _Failure(True, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
+    i, span = _pick(rivals, stems, windows)
+    return _Failure(True, P_CONFLICT, f"The claim says {q.text} but the evidence says {_quote(windows[i].text, span)}.", (i,))
+
+
+def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str]) -> _Values:
+    out = _Values()
+    for q in extract_quantities(claim):
+        if q.kind == "word" and q.value <= 1:
+            continue  # "one of", "zero-based": too ambiguous to check
+        found = _quantity_matches(q, windows)
+        if found:
+            i, span = _pick(found, stems, windows)
+            out += _Values((f"{q.text} matches {_quote(windows[i].text, span)}",), (i,), (q.span,))
+        elif _in_tokens(q, windows):
+            out += _Values(spans=(q.span,))
+        else:
+            failure = _quantity_failure(q, windows, stems)
+            out += _Values(spans=(q.span,), failure=failure)
+            if failure is not None and failure.hard:
+                return out
+    return out
+
+
+def _check_identifiers(claim: str, windows: Sequence[Evidence]) -> _Values:
+    out = _Values()
+    for ident in extract_identifiers(claim):
+        evid = [(i, e) for i, w in enumerate(windows) for e in _facts(w.text).identifiers]
+        same = [(i, e) for i, e in evid if e.key == ident.key]
+        if same:
+            i, e = same[0]
+            out += _Values((f"{ident.text} matches {_quote(windows[i].text, e.span)}",), (i,), (ident.span,))
+            continue
+        near = [(i, e) for i, e in evid if difflib.SequenceMatcher(None, ident.key, e.key).ratio() >= 0.7]
+        if near:
+            i, e = near[0]
+            reason = f"The claim says {ident.text} but the evidence says {_quote(windows[i].text, e.span)}."
+            return out + _Values(failure=_Failure(True, P_CODE, reason, (i,)))
+        reason = f"The claim's code {ident.text} does not appear in the evidence."
+        out += _Values(spans=(ident.span,), failure=_Failure(False, P_SOFT, reason, ()))
+    return out
+
+
+def _polarity(text: str) -> tuple[bool, set[str]]:
+    """Whether ``text`` is negated, and the stems of the words right after each negation."""
+    words = [w for w, _ in word_spans(text)]
+    negated, scope = False, set()
+    for i, w in enumerate(words):
+        f = fold(w)
+        if f in _NEG or f.endswith("n't"):
+            negated = not negated
+            nxt = [x for x in words[i + 1 : i + 5] if fold(x) not in _STOP and not fold(x).endswith("n't")]
+            if nxt:
+                scope.add(stem(nxt[0]))
+    return negated, scope
+
+
+def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
+    terms = {stem(w) for w in _content(claim)}
+    if len(terms) < 2:
+        return None
+    claim_neg, claim_scope = _polarity(claim)
+    hit: tuple[int, str] | None = None
+    for i, w in enumerate(windows):
+        for sentence in split_claims(w.text):
+            shared = terms & {stem(x) for x in _content(sentence.text)}
+            if len(shared) < 2 or len(shared) < 0.75 * len(terms):
+                continue
+            neg, scope = _polarity(sentence.text)
+            if neg == claim_neg:
+                return None  # the evidence says the same thing with the same polarity
+            if (claim_scope if claim_neg else scope) & shared and hit is None:
+                hit = (i, sentence.text)
+    if hit is None:
+        return None
+    side = "The claim negates" if claim_neg else "The evidence negates"
+    return _Failure(True, P_NEGATION, f'{side} what the other states: "{hit[1]}".', (hit[0],))
+
+
+def _entity_runs(claim: str) -> list[list[tuple[int, str]]]:
+    runs: list[list[tuple[int, str]]] = [[]]
+    for i, (w, _) in enumerate(word_spans(claim)):
+        if w[0].isupper() or (runs[-1] and fold(w) in _CONNECTORS):
+            runs[-1].append((i, w))
+        elif runs[-1]:
+            runs.append([])
+    out = []
+    for run in runs:
+        while run and fold(run[-1][1]) in _CONNECTORS:
+            run.pop()
+        if run and run[0][0] == 0 and fold(run[0][1]) in _STOP:
+            run = run[1:]
+        if run and not (len(run) == 1 and run[0][0] == 0):
+            out.append(run)
+    return out
+
+
+def _check_entities(claim: str, facts: _Facts, prompt: str) -> _Failure | None:
+    words = [w for w, _ in word_spans(claim) if w[0].isalpha()]
+    if len(words) > 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        return None  # Title Case text: capitals say nothing about names
+    asked = {stem(w) for w, _ in word_spans(prompt)}
+    for run in _entity_runs(claim):
+        names = [w for _, w in run if fold(w) not in _STOP | _NOT_NAMES | _CONNECTORS
+                 and not any(c.isdigit() for c in w) and stem(w) not in asked and w.upper() not in ("GBP", "USD", "EUR")]
+        if names and sum(_known(w, facts) for w in names) * 2 < len(names):
+            name = " ".join(w for _, w in run)
+            return _Failure(False, P_SOFT, f'The claim names "{name}", which does not appear in the evidence.', ())
+    return None
+
+
+class RulesJudge:
+    """Checks claims against their evidence with rules only (see the module docstring)."""
+
+    name = "rules"
+
+    def judge(self, items: Sequence[JudgeInput]) -> list[ClaimVerdict]:
+        """One verdict per item, in order."""
+        return [self._judge_one(item) for item in items]
+
+    def hard_contradiction(self, item: JudgeInput) -> ClaimVerdict | None:
+        """A ``hallucination`` verdict when a date, number, code or negation contradicts
+        the evidence; ``None`` otherwise (including when there is no evidence)."""
+        windows = _windows(item)
+        if not windows:
+            return None
+        values = self._values(item.claim.text, windows)
+        failure = values.failure if values.failure and values.failure.hard else _check_negation(item.claim.text, windows)
+        return self._verdict(item, windows, failure) if failure else None
+
+    @staticmethod
+    def _values(claim: str, windows: Sequence[Evidence]) -> _Values:
+        stems = {stem(w) for w, _ in word_spans(claim)}
+        dates = _check_dates(claim, windows, stems)
+        if dates.failure:
+            return dates
+        quantities = _check_quantities(claim, windows, stems)
+        if quantities.failure and quantities.failure.hard:
+            return dates + quantities
+        codes = _check_identifiers(claim, windows)
+        if codes.failure and codes.failure.hard:
+            return dates + codes
+        return dates + quantities + codes
+
+    def _judge_one(self, item: JudgeInput) -> ClaimVerdict:
+        windows = _windows(item)
+        if not windows:
+            return ClaimVerdict(item.claim, "unverifiable", None, "No evidence was given to check the claim against.", self.name)
+        claim = item.claim.text
+        values = self._values(claim, windows)
+        hard = values.failure if values.failure and values.failure.hard else _check_negation(claim, windows)
+        if hard:
+            return self._verdict(item, windows, hard)
+        facts = _facts(" ".join(w.text for w in windows))
+        prompt = " ".join(filter(None, (item.prompt, item.claim.question)))
+        soft = values.failure or _check_entities(claim, facts, prompt)
+        if soft:
+            return self._verdict(item, windows, soft)
+        return self._coverage_verdict(item, windows, values)
+
+    def _verdict(self, item: JudgeInput, windows: Sequence[Evidence], failure: _Failure) -> ClaimVerdict:
+        cited = tuple(windows[i] for i in dict.fromkeys(failure.cited)) or (_best_window(item.claim.text, windows),)
+        return ClaimVerdict(item.claim, "hallucination", failure.p, failure.reason, self.name, cited)
+
+    def _coverage_verdict(self, item: JudgeInput, windows: Sequence[Evidence], values: _Values) -> ClaimVerdict:
+        words = _content(item.claim.text, values.spans)
+        facts = _facts(" ".join(w.text for w in windows))
+        missing = [w for w in words if not _known(w, facts)]
+        total = len(words) + 2 * len(values.verified)
+        if total == 0:
+            reason = "The claim has no words, numbers or dates the rules can check."
+            return ClaimVerdict(item.claim, "unverifiable", None, reason, self.name)
+        cov = (total - len(missing)) / total
+        cited = tuple(windows[i] for i in dict.fromkeys(values.cited)) or (_best_window(item.claim.text, windows),)
+        if cov < WEAK_SUPPORT_AT:
+            p = 0.55 + 0.25 * (WEAK_SUPPORT_AT - cov) / WEAK_SUPPORT_AT
+            shown = ", ".join(f'"{w}"' for w in missing[:3])
+            reason = f"The evidence does not mention {shown} ({len(missing)} of {total} content words unmatched)."
+            return ClaimVerdict(item.claim, "hallucination", round(p, 3), reason, self.name, cited)
+        if cov >= SUPPORTED_AT:
+            p = 0.2 - 0.1 * (cov - SUPPORTED_AT) / (1 - SUPPORTED_AT)
+        else:
+            p = 0.45 - 0.25 * (cov - WEAK_SUPPORT_AT) / (SUPPORTED_AT - WEAK_SUPPORT_AT)
+        if values.verified:
+            reason = "The evidence supports the claim: " + "; ".join(values.verified) + "."
+        else:
+            text = cited[0].text if len(cited[0].text) <= 100 else cited[0].text[:100] + "…"
+            reason = f'The evidence covers {total - len(missing)} of {total} content words of the claim: "{text}".'
+        return ClaimVerdict(item.claim, "supported", round(p, 3), reason, self.name, cited)
+
+
+def _windows(item: JudgeInput) -> list[Evidence]:
+    return [e for e in item.evidence if e.text.strip()]
+
+
+def _best_window(claim: str, windows: Sequence[Evidence]) -> Evidence:
+    words = _content(claim)
+    return max(windows, key=lambda w: sum(_known(x, _facts(w.text)) for x in words))
+
