@@ -1,0 +1,201 @@
+"""Dates, quantities and identifiers: equal values written differently compare equal."""
+
+from __future__ import annotations
+
+import pytest
+
+from veracity.engine.normalize import (
+    DateValue, Quantity, extract_dates, extract_identifiers, extract_quantities, fold, stem,
+)
+
+
+def ymd(text: str) -> list[tuple[int | None, int, int | None]]:
+    return [(d.year, d.month, d.day) for d in extract_dates(text)]
+
+
+def vals(text: str) -> list[tuple[float, str | None]]:
+    return [(q.value, q.unit) for q in extract_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["22May25", "22 May 2025", "May 22, 2025", "May 22 2025", "2025-05-22", "22/05/2025", "22.05.2025",
+     "22-May-25", "22nd May, 2025", "22 May, 2025", "Date:22May25", "Thursday, May 22nd, 2025", "2025/05/22",
+     "the 22nd of May 2025", "22-05-2025", "22 may 2025", "MAY 22, 2025", "22May2025"],
+)
+def test_same_date_many_spellings(text: str) -> None:
+    assert ymd(text) == [(2025, 5, 22)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Due:21Jun25", (2025, 6, 21)),
+        ("June 12, 2025", (2025, 6, 12)),
+        ("12th June 2025", (2025, 6, 12)),
+        ("Sept. 3, 2024", (2024, 9, 3)),
+        ("1-Jan-99", (1999, 1, 1)),
+        ("05/22/2025", (2025, 5, 22)),  # second number > 12: month-first
+        ("03/04/2025", (2025, 4, 3)),  # ambiguous: day-first
+        ("29 Feb 2024", (2024, 2, 29)),
+        ("May 2025", (2025, 5, None)),
+        ("in May of 2025", (2025, 5, None)),
+        ("June 12", (None, 6, 12)),
+        ("21 June", (None, 6, 21)),
+    ],
+)
+def test_date_values(text: str, expected: tuple[int | None, int, int | None]) -> None:
+    assert ymd(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in 1998", "1998", "version 3.5.10", "you may 2 times", "30 Feb 2024", "31/31/2025", "Mayfair 2025",
+     "7116GBP", "ratio 1/2", "IP 10.1.2.3", "INV7701B", "to mar 3 things"],
+)
+def test_not_dates(text: str) -> None:
+    assert extract_dates(text) == []
+
+
+def test_two_digit_year_needs_to_be_attached() -> None:
+    assert ymd("On 22 May 25 people came") == [(None, 5, 22)]
+    assert (25.0, None) in vals("On 22 May 25 people came")
+
+
+def test_date_spans_are_exact() -> None:
+    text = "Invoice Date:22May25 and due on June 12, 2025."
+    for d in extract_dates(text):
+        assert text[d.span[0] : d.span[1]] == d.text
+    assert [d.text for d in extract_dates(text)] == ["22May25", "June 12, 2025"]
+
+
+def test_date_trailing_full_stop_not_in_span() -> None:
+    [d] = extract_dates("It is due 21 June.")
+    assert d.text == "21 June"
+
+
+def test_date_matching_rules() -> None:
+    full = DateValue(2025, 5, 22, (0, 0))
+    assert DateValue(2025, 5, None, (0, 0)).matches(full)
+    assert DateValue(None, 5, 22, (0, 0)).matches(full)
+    assert not DateValue(2025, 5, 23, (0, 0)).matches(full)
+    assert not DateValue(2024, 5, 22, (0, 0)).matches(full)
+    assert not full.matches(DateValue(2025, 5, None, (0, 0)))  # the claim is more precise
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("7116", 7116, None),
+        ("7,116", 7116, None),
+        ("7 116", 7116, None),
+        ("7\u00a0116", 7116, None),
+        ("7116GBP", 7116, "GBP"),
+        ("Amt:7116GBP", 7116, "GBP"),
+        ("7,116 GBP", 7116, "GBP"),
+        ("GBP 7,116", 7116, "GBP"),
+        ("GBP7116", 7116, "GBP"),
+        ("£7,116", 7116, "GBP"),
+        ("7,116 pounds", 7116, "GBP"),
+        ("$1.2 million", 1_200_000, "USD"),
+        ("US$1.2m", 1_200_000, "USD"),
+        ("€5bn", 5e9, "EUR"),
+        ("10k", 10_000, None),
+        ("1.2 million", 1_200_000, None),
+        ("3.5%", 3.5, "%"),
+        ("35 percent", 35, "%"),
+        ("35 per cent", 35, "%"),
+        ("twelve", 12, None),
+        ("ten", 10, None),
+        ("twenty-five", 25, None),
+        ("one hundred and five", 105, None),
+        ("two thousand", 2000, None),
+        ("twelve percent", 12, "%"),
+        ("ten dollars", 10, "USD"),
+        ("1,200,000.50", 1_200_000.5, None),
+        ("-4 degrees", -4, None),
+        ("0.5", 0.5, None),
+        ("1990s", 1990, None),
+        ("5km", 5, None),
+        ("12th", 12, None),
+        ("¥300", 300, "JPY"),
+    ],
+)
+def test_quantity_values(text: str, value: float, unit: str | None) -> None:
+    [q] = extract_quantities(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert text[q.span[0] : q.span[1]] == q.text
+
+
+def test_quantity_spans_cover_symbol_and_unit() -> None:
+    text = "It cost $1.2 million, up 3.5% on 7,116 GBP."
+    assert [q.text for q in extract_quantities(text)] == ["$1.2 million", "3.5%", "7,116 GBP"]
+
+
+def test_kinds() -> None:
+    kinds = {q.text: q.kind for q in extract_quantities("in 1998 paid £5 up 3% to 7116 units and twelve more")}
+    assert kinds == {"1998": "year", "£5": "amount", "3%": "percent", "7116": "number", "twelve": "word"}
+
+
+def test_ranges_and_lists_are_separate_numbers() -> None:
+    assert vals("10-20") == [(10, None), (20, None)]
+    assert vals("1,2,3") == [(1, None), (2, None), (3, None)]
+
+
+@pytest.mark.parametrize("text", ["version 3.5.1", "IP 10.1.2.3", "a thousand", "million"])
+def test_not_numbers(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_numbers_inside_dates_are_not_quantities() -> None:
+    assert vals("Date:22May25 Due:21Jun25 Amt:7116GBP") == [(7116, "GBP")]
+    assert vals("on 2025-05-22") == []
+
+
+@pytest.mark.parametrize("code", ["INV7701B", "PO451C", "N30", "H100", "COVID-19", "GPT-4", "B2B", "A4"])
+def test_identifiers_are_not_numbers(code: str) -> None:
+    text = f"Ref:{code} done"
+    assert [i.text for i in extract_identifiers(text)] == [code]
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize("token", ["7116GBP", "GBP7116", "12th", "10k", "5km", "10-year", "1990s", "3pm", "22May25"])
+def test_numbers_with_affixes_are_not_identifiers(token: str) -> None:
+    assert extract_identifiers(token) == []
+
+
+def test_identifier_key_ignores_case_and_dashes() -> None:
+    [a] = extract_identifiers("po-451c")
+    [b] = extract_identifiers("PO451C")
+    assert a.key == b.key == "PO451C"
+
+
+def test_quantity_matching() -> None:
+    gbp = Quantity(7116, "GBP", (0, 0))
+    assert Quantity(7116, None, (0, 0)).matches(gbp)
+    assert not Quantity(7116, "USD", (0, 0)).matches(gbp)
+    assert not Quantity(7117, "GBP", (0, 0)).matches(gbp)
+    assert Quantity(7116.000001, "GBP", (0, 0)).matches(gbp)
+
+
+def test_approximate_values_match_within_five_percent() -> None:
+    [q] = extract_quantities("about 7,000 GBP")
+    assert q.approximate and q.matches(Quantity(7116, "GBP", (0, 0)))
+    [m] = extract_quantities("$1.2 million")
+    assert m.matches(Quantity(1_234_567, "USD", (0, 0)))
+    assert not m.matches(Quantity(1_500_000, "USD", (0, 0)))
+
+
+def test_unicode_text() -> None:
+    text = "Müller zahlte am 22. Mai … nein: 22 May 2025, €1.234 und «7 116 €»"
+    assert (2025, 5, 22) in ymd(text)
+    assert (7116, "EUR") in vals(text)
+    assert (1.234, "EUR") in vals(text)  # a dot is always a decimal point (documented)
+
+
+def test_fold_and_stem() -> None:
+    assert fold("Müller’s") == "muller's"
+    assert stem("invoices") == stem("invoiced") == stem("invoice")
+    assert stem("Acme's") == stem("acme")
+    assert stem("companies") == stem("company")
