@@ -199,3 +199,4 @@ def test_fold_and_stem() -> None:
     assert stem("invoices") == stem("invoiced") == stem("invoice")
     assert stem("Acme's") == stem("acme")
     assert stem("companies") == stem("company")
+    assert stem("paid") == stem("pay") == stem("paying")

@@ -72,6 +72,8 @@ def _plot(preds: list[Prediction], summary: dict[str, Metrics], directory: Path)
 @click.option("--judge", "judges", default=None, help="Judges to evaluate in process (default: configured).")
 @click.option("--limit", type=int, default=None, help="Only the first N samples.")
 @click.option("--compare", is_flag=True, help="Also run the rules-only judge and a length-only baseline.")
+@click.option("--ood", is_flag=True, help="Evaluate on variants of the file's supported samples instead: numbers, "
+              "dates, negations and yes/no answers changed (plus the untouched originals).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--plots", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write reliability.png and sources.png to this directory.")
@@ -79,9 +81,19 @@ def _plot(preds: list[Prediction], summary: dict[str, Metrics], directory: Path)
 @data_dir_option
 @friendly_errors
 def eval_(file: Path, server: str | None, key: str | None, judges: str | None, limit: int | None, compare: bool,
-          as_json: bool, plots: Path | None, quiet: bool, data_dir: Path | None) -> None:
-    """Measure verdicts on labelled samples FILE (.jsonl or .jsonl.gz)."""
+          ood: bool, as_json: bool, plots: Path | None, quiet: bool, data_dir: Path | None) -> None:
+    """Measure verdicts on labelled samples FILE (.jsonl or .jsonl.gz).
+
+    Per source and overall: n, accuracy, balanced accuracy, F1, precision and recall on
+    the hallucination class, ECE and latency. With --ood, a source holding only changed
+    answers shows its catch rate as balanced accuracy, and `ood-untouched` shows
+    1 - false-alarm rate.
+    """
     samples = load_samples(file, limit)
+    if ood:
+        from veracity.evaluation.perturb import perturbations
+
+        samples = list(perturbations(samples))
     results: dict[str, dict[str, Metrics]] = {}
     for i, predictor in enumerate(_predictors(samples, server, key, judges, compare, data_dir)):
         preds = run(samples, predictor, _progress(predictor.name, quiet or as_json))

@@ -14,6 +14,7 @@ from veracity.cli.common import data_dir_option, friendly_errors, settings_from
 from veracity.cli.kb import kb
 from veracity.cli.keys import keys
 from veracity.cli.serve import init, serve
+from veracity.cli.train import export_checker, train_checker
 
 
 @click.group()
@@ -35,5 +36,5 @@ def config_show(data_dir: Path | None) -> None:
     click.echo(json.dumps(settings_from(data_dir=data_dir).masked(), indent=2))
 
 
-for command in (serve, init, check, keys, kb, eval_):
+for command in (serve, init, check, keys, kb, eval_, train_checker, export_checker):
     cli.add_command(command)

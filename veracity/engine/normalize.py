@@ -91,7 +91,7 @@ _CUR_ALT = "|".join(sorted((re.escape(s) for s in _CURRENCY_SYMBOLS), key=len, r
 _PREFIX = re.compile(rf"(?:(?P<sym>{_CUR_ALT})|(?<![^\W\d_])(?P<code>[A-Za-z]{{3}}))\s?$")
 _SCALE_AFTER = re.compile(r"\s*(?P<w>thousand|million|billion|trillion)\b|(?P<a>k|mn|bn|m|b)\b", _I)
 _UNIT_AFTER = re.compile(
-    r"\s?(?P<pct>%)|\s*(?P<pctw>percent|per\s?cent|pct|percentage points?)\b"
+    r"\s?(?P<pct>%)|\s?(?P<sym>[$£€¥₹])|\s*(?P<pctw>percent|per\s?cent|pct|percentage points?)\b"
     r"|\s*(?P<word>pounds?|dollars?|euros?|yen|rupees|francs)\b|\s*(?P<code>[A-Za-z]{3})\b",
     _I,
 )
@@ -216,9 +216,10 @@ def _make_date(m: re.Match[str], day: int | None, month: int, year: int | None) 
 
 def _named(m: re.Match[str]) -> DateValue | None:
     mon = m.group("mon")
-    if mon.lower() in ("may", "mar") and mon.islower():
-        return None  # "you may 2 ..." / "to mar" are words, not months
     groups = m.groupdict()
+    full = bool(groups.get("d") and (groups.get("y4") or groups.get("y2")))
+    if mon.lower() in ("may", "mar") and mon.islower() and not full:
+        return None  # "you may 2 ..." / "to mar" are words, not months
     day = int(groups["d"]) if groups.get("d") else None
     return _make_date(m, day, _MONTHS.index(mon[:3].lower()) + 1, _year(groups.get("y4"), groups.get("y2")))
 
@@ -241,11 +242,15 @@ _DATE_PATTERNS = ((_ISO, _iso), (_NUMDATE, _numeric), (_DMY, _named), (_MDY, _na
 def extract_dates(text: str) -> list[DateValue]:
     """Every date in ``text`` with its span, in text order (longest reading wins)."""
     cands: list[DateValue] = []
+    invalid: list[Span] = []  # "30 Feb 2024" must not come back as "Feb 2024"
     for pattern, build in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             d = build(m)
             if d is not None:
                 cands.append(d)
+            elif m.groupdict().get("d"):
+                invalid.append(m.span())
+    cands = [c for c in cands if not any(a <= c.span[0] and c.span[1] <= b and (a, b) != c.span for a, b in invalid)]
     return _non_overlapping(cands)
 
 
@@ -304,6 +309,8 @@ def _suffix(text: str, end: int, currency: str | None) -> tuple[float, str | Non
     u = _UNIT_AFTER.match(text, end)
     if u is None:
         return scale, currency, end, scaled
+    if u.group("sym"):
+        return scale, currency or _CURRENCY_SYMBOLS[u.group("sym")], u.end(), scaled
     if u.group("pct") or u.group("pctw"):
         return scale, "%", u.end(), scaled
     if u.group("code") and u.group("code").upper() in _CURRENCY_CODES:
@@ -375,10 +382,24 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """paid:pay said:say made:make went:go gone:go took:take taken:take gave:give given:give won:win
+    lost:lose sold:sell bought:buy built:build began:begin begun:begin held:hold left:leave met:meet ran:run
+    saw:see seen:see told:tell wrote:write written:write found:find knew:know known:know got:get came:come
+    kept:keep sent:send spent:spend led:lead brought:bring thought:think became:become grew:grow grown:grow
+    rose:rise risen:rise fell:fall fallen:fall chose:choose chosen:choose drove:drive driven:drive ate:eat
+    eaten:eat broke:break broken:break spoke:speak spoken:speak stood:stand taught:teach caught:catch
+    fought:fight did:do done:do had:have""".split()
+)
+
+
 def stem(word: str) -> str:
-    """A light stem: possessive, plural and -ed/-ing endings off, a final "e" dropped."""
+    """A light stem: possessive, plural and -ed/-ing endings off, a final "e" dropped,
+    common irregular verb forms mapped to their base ("paid" → "pay")."""
     w = fold(word)
     w = w[:-2] if w.endswith("'s") else w
+    w = _IRREGULAR.get(w, w)
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
             w = w[: len(w) - len(suffix)] + repl

@@ -190,7 +190,7 @@ def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
         for e in facts.quantities:
             if q.unit is not None and e.unit == q.unit:
                 tiers[0].append((i, e.span))
-            elif e.kind == q.kind or (q.kind == "amount" and e.kind == "amount"):
+            elif e.kind == q.kind:
                 tiers[1].append((i, e.span))
         if q.is_year:
             tiers[2].extend((i, d.span) for d in facts.dates if d.year is not None)

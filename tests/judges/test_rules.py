@@ -1,0 +1,272 @@
+"""Rules judge: dates, amounts, codes, negation, names and coverage against evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from veracity.engine.claims import split_claims
+from veracity.engine.protocols import Judge
+from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
+from veracity.judges.rules import RulesJudge
+
+SEED = "InvID:INV7701B Co:OptiTech Client:Acme Amt:7116GBP Date:22May25 Due:21Jun25 Terms:N30 Ref:PO451C"
+PROSE = (
+    "Acme Corp was founded in 1998 by Jane Doe in Leeds. The company employs 250 people. "
+    "Its revenue grew 12% in 2024 to £3.4 million. Acme did not pay a dividend in 2024. "
+    "The board approved the merger with Globex on 3 March 2025."
+)
+
+
+def window(text: str, start: int = 0) -> Evidence:
+    return Evidence(text=text, source="context", span=(start, start + len(text)))
+
+
+def verdict(claim_text: str, context: str | list[str] = SEED, prompt: str = "") -> ClaimVerdict:
+    windows = tuple(window(c) for c in ([context] if isinstance(context, str) else context))
+    claim = split_claims(claim_text, prompt)[0]
+    [v] = RulesJudge().judge([JudgeInput(prompt, claim, windows, "rag")])
+    assert v.judge == "rules" and v.claim == claim and v.reason
+    return v
+
+
+def test_is_a_judge() -> None:
+    assert isinstance(RulesJudge(), Judge)
+    assert RulesJudge.name == "rules"
+
+
+# --- the seed cases --------------------------------------------------------------
+
+def test_seed_invoice_date_supported() -> None:
+    v = verdict("The Invoice date is: May 22, 2025")
+    assert v.verdict == "supported" and v.p_hallucination is not None and v.p_hallucination <= 0.2
+    assert "Date:22May25" in v.reason
+
+
+def test_seed_due_date_hallucination() -> None:
+    v = verdict("The invoice is due on June 12, 2025.")
+    assert v.verdict == "hallucination" and v.p_hallucination is not None and v.p_hallucination >= 0.9
+    assert v.reason == "The claim says June 12, 2025 but the evidence says Due:21Jun25."
+    assert v.evidence and v.evidence[0].text == SEED
+
+
+def test_seed_amount_supported() -> None:
+    v = verdict("The invoice amount is 7,116 GBP.")
+    assert v.verdict == "supported" and "Amt:7116GBP" in v.reason
+
+
+# --- dates ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "claim",
+    ["The invoice is due on 21 June 2025.", "It is due 2025-06-21.", "Payment is due by 21/06/2025.",
+     "The due date is June 21.", "The invoice is dated 22 May 2025.", "The invoice was issued in May 2025."],
+)
+def test_date_variants_supported(claim: str) -> None:
+    assert verdict(claim).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "quoted"),
+    [("The invoice is dated 23 May 2025.", "Date:22May25"), ("It is due on 21 June 2024.", "Due:21Jun25"),
+     ("The invoice was issued in April 2025.", "Date:22May25")],
+)
+def test_date_conflicts(claim: str, quoted: str) -> None:
+    v = verdict(claim)
+    assert v.verdict == "hallucination" and v.p_hallucination == 0.95
+    assert quoted in v.reason
+
+
+def test_date_absent_from_evidence() -> None:
+    v = verdict("The merger closed on 4 July 2025.", "The merger closed quickly.")
+    assert v.verdict == "hallucination" and v.p_hallucination == 0.9
+    assert "4 July 2025" in v.reason
+
+
+# --- numbers ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "claim",
+    ["The amount is £7,116.", "The amount due is 7116 GBP.", "The total is 7 116 pounds.", "It is 7116."],
+)
+def test_amount_formats_supported(claim: str) -> None:
+    assert verdict(claim).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "quoted"),
+    [("The invoice amount is 7,200 GBP.", "Amt:7116GBP"), ("The amount is $7,116.", "Amt:7116GBP")],
+)
+def test_amount_conflicts(claim: str, quoted: str) -> None:
+    v = verdict(claim)
+    assert v.verdict == "hallucination" and v.p_hallucination == 0.95 and quoted in v.reason
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Acme Corp employs 250 people.", "Revenue grew 12 percent in 2024.", "Revenue reached £3,400,000 in 2024.",
+     "Revenue reached about £3.4m.", "Acme Corp was founded in 1998."],
+)
+def test_prose_numbers_supported(claim: str) -> None:
+    assert verdict(claim, PROSE).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "quoted"),
+    [("Acme Corp employs 300 people.", "250"), ("Revenue grew 15% in 2024.", "12%"),
+     ("Acme Corp was founded in 1997.", "1998"), ("Revenue reached £4.1 million.", "£3.4")],
+)
+def test_prose_number_conflicts(claim: str, quoted: str) -> None:
+    v = verdict(claim, PROSE)
+    assert v.verdict == "hallucination" and v.p_hallucination is not None and v.p_hallucination >= 0.9
+    assert quoted in v.reason
+
+
+def test_year_matches_year_of_evidence_date() -> None:
+    assert verdict("The invoice was issued in 2025.").verdict == "supported"
+    assert verdict("The invoice was issued in 2024.").verdict == "hallucination"
+
+
+def test_number_inside_code_is_not_a_contradiction() -> None:
+    v = verdict("The terms are N30, net 30.")
+    assert v.p_hallucination is None or v.p_hallucination < 0.9
+
+
+def test_number_words() -> None:
+    assert verdict("The board has twelve members.", "The board has 12 members.").verdict == "supported"
+    v = verdict("The board has twelve members.", "The board has ten members.")
+    assert v.verdict == "hallucination"
+
+
+# --- identifiers ------------------------------------------------------------------
+
+def test_identifier_match_and_conflict() -> None:
+    assert verdict("The invoice number is INV7701B.").verdict == "supported"
+    v = verdict("The invoice number is INV7701C.")
+    assert v.verdict == "hallucination" and "INV7701B" in v.reason and v.p_hallucination == 0.93
+
+
+# --- negation ---------------------------------------------------------------------
+
+def test_negated_claim_contradicts_evidence() -> None:
+    v = verdict("The board did not approve the merger with Globex.", PROSE)
+    assert v.verdict == "hallucination" and v.p_hallucination == 0.9
+    assert "approved the merger" in v.reason
+
+
+def test_claim_contradicts_negated_evidence() -> None:
+    v = verdict("Acme paid a dividend in 2024.", PROSE)
+    assert v.verdict == "hallucination" and "did not pay" in v.reason
+
+
+def test_same_polarity_negation_is_supported() -> None:
+    assert verdict("Acme did not pay a dividend in 2024.", PROSE).verdict == "supported"
+
+
+def test_negation_elsewhere_in_sentence_does_not_fire() -> None:
+    ev = "The invoice was paid in full and is not overdue."
+    assert verdict("The invoice was paid in full.", ev).verdict == "supported"
+
+
+@pytest.mark.parametrize("claim", ["The cat never sleeps on the mat.", "There is no late fee on the invoice."])
+def test_negation_cues(claim: str) -> None:
+    ev = "The cat sleeps on the mat. There is a late fee on the invoice."
+    assert verdict(claim, ev).verdict == "hallucination"
+
+
+# --- named entities ---------------------------------------------------------------
+
+def test_absent_entity_is_unsupported() -> None:
+    v = verdict("The invoice was issued by Globex Industries to Acme.")
+    assert v.verdict == "hallucination" and 0.6 <= (v.p_hallucination or 0) < 0.9
+    assert "Globex Industries" in v.reason
+
+
+def test_present_entities_with_variants() -> None:
+    assert verdict("Jane Doe's company Acme Corp is based in Leeds.", PROSE).verdict == "supported"
+    assert verdict("The invoice was issued by OptiTech to Acme.").verdict == "supported"
+
+
+def test_entity_in_prompt_is_not_a_claim() -> None:
+    v = verdict("Zorblax Ltd employs 250 people.", PROSE, prompt="How many people does Zorblax Ltd employ?")
+    assert "Zorblax" not in v.reason
+
+
+def test_title_case_does_not_fire_entity_rule() -> None:
+    v = verdict("Acme Corp Employs Many People In Leeds", PROSE)
+    assert "names" not in v.reason
+
+
+def test_diacritics_fold() -> None:
+    ev = "Müller GmbH signed the contract in Zürich."
+    assert verdict("The contract was signed by Muller GmbH in Zurich.", ev).verdict == "supported"
+    assert verdict("Müller GmbH signed the contract in Zürich.", ev).verdict == "supported"
+
+
+# --- coverage, short answers, empty evidence --------------------------------------
+
+def test_low_coverage_is_moderate_hallucination() -> None:
+    v = verdict("The spacecraft landed safely near the lunar crater.", PROSE)
+    assert v.verdict == "hallucination" and 0.55 <= (v.p_hallucination or 0) <= 0.8
+
+
+def test_full_coverage_is_low_probability() -> None:
+    v = verdict("The company employs people.", PROSE)
+    assert v.verdict == "supported" and 0.1 <= (v.p_hallucination or 1) <= 0.2
+
+
+def test_short_answer_with_question() -> None:
+    assert verdict("Jane Doe", PROSE, prompt="Who founded Acme?").verdict == "supported"
+    assert verdict("Badr Hari", PROSE, prompt="Who founded Acme?").verdict == "hallucination"
+
+
+def test_yes_no_is_unverifiable() -> None:
+    v = verdict("Yes.", PROSE, prompt="Was Acme founded in 1998?")
+    assert v.verdict == "unverifiable" and v.p_hallucination is None
+
+
+@pytest.mark.parametrize("evidence", [[], [""], ["   ", "\n"]])
+def test_no_evidence_is_unverifiable(evidence: list[str]) -> None:
+    v = verdict("The invoice amount is 7,116 GBP.", evidence)
+    assert v.verdict == "unverifiable" and v.p_hallucination is None and v.evidence == ()
+
+
+def test_several_windows_read_together_and_cited() -> None:
+    w1, w2 = "The company employs 250 people.", "Due:21Jun25 Amt:7116GBP"
+    v = verdict("The invoice is due on 12 June 2025.", [w1, w2])
+    assert v.verdict == "hallucination" and v.evidence[0].text == w2
+    v = verdict("The company employs 250 people and the invoice amount is 7,116 GBP.", [w1, w2])
+    assert v.verdict == "supported"
+    assert {e.text for e in v.evidence} == {w1, w2}
+
+
+def test_unicode_evidence() -> None:
+    ev = "Der Vertrag wurde am 22. Mai 2025 in München unterzeichnet; Betrag: 7 116 €."
+    assert verdict("Der Betrag ist 7116 €.", ev).verdict == "supported"
+    assert verdict("The amount is 8000 EUR.", ev).verdict == "hallucination"
+
+
+def test_judge_keeps_order_and_count() -> None:
+    claims = split_claims("The amount is 7,116 GBP. The invoice is due on June 12, 2025.")
+    items = [JudgeInput("", c, (window(SEED),), "rag") for c in claims]
+    out = RulesJudge().judge(items)
+    assert [v.claim for v in out] == claims
+    assert [v.verdict for v in out] == ["supported", "hallucination"]
+    assert RulesJudge().judge([]) == []
+
+
+# --- combining with a model judge -------------------------------------------------
+
+def test_hard_contradiction_only_for_hard_rules() -> None:
+    judge = RulesJudge()
+
+    def item(text: str, ctx: str = SEED) -> JudgeInput:
+        return JudgeInput("", split_claims(text)[0], (window(ctx),), "rag")
+
+    hard = judge.hard_contradiction(item("The invoice is due on June 12, 2025."))
+    assert hard is not None and hard.verdict == "hallucination" and hard.p_hallucination == 0.95
+    assert judge.hard_contradiction(item("The invoice amount is 7,200 GBP.")) is not None
+    assert judge.hard_contradiction(item("Acme paid a dividend in 2024.", PROSE)) is not None
+    assert judge.hard_contradiction(item("The invoice amount is 7,116 GBP.")) is None
+    assert judge.hard_contradiction(item("The invoice was issued by Globex Industries.")) is None  # soft
+    assert judge.hard_contradiction(item("The spacecraft landed on the moon.")) is None
+    assert judge.hard_contradiction(JudgeInput("", split_claims("Due 1 May 2025.")[0], (), "rag")) is None

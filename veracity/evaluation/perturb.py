@@ -1,0 +1,92 @@
+"""An out-of-domain test set made from supported answers: change what a checker must catch.
+
+From each supported sample (output backed by its context) it writes the untouched sample
+(label: supported) and, where the output allows, variants labelled hallucinated:
+- ``number``: a number, amount or percentage of the output changed;
+- ``date``: a date of the output moved (day, month or year);
+- ``negation``: the first auxiliary verb negated ("is" → "is not");
+- ``yesno``: a yes/no answer flipped.
+The variants keep the original's length within a few characters, so length carries no
+signal. The generator is deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from veracity.engine.normalize import extract_dates, extract_quantities
+from veracity.evaluation.runner import Sample
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_AUX = re.compile(r"\b(is|are|was|were|has|have|had|can|will|does|did)\b(?! not\b)")
+_YESNO = re.compile(r"^\s*(yes|no)\b", re.IGNORECASE)
+
+
+def _change_number(text: str, rng: random.Random) -> str | None:
+    qs = [q for q in extract_quantities(text) if q.value != 0 and not q.approximate
+          and not text[q.span[1]:q.span[1] + 1].isalpha()]  # leave ordinals ("23rd") alone
+    if not qs:
+        return None
+    q = rng.choice(qs)
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", text[q.span[0]:q.span[1]])
+    if digits is None:
+        return None
+    raw = digits.group(0)
+    a = q.span[0] + digits.start()
+    old = float(raw.replace(",", ""))
+    new = old + rng.choice([1, 2, 3, 5, 7]) if old < 20 else round(old * rng.choice([0.7, 0.8, 1.25, 1.5]))
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    new_raw = f"{new:,.{decimals}f}" if "," in raw else f"{new:.{decimals}f}"
+    return None if new_raw == raw else text[:a] + new_raw + text[a + len(raw):]
+
+
+def _change_date(text: str, rng: random.Random) -> str | None:
+    for d in extract_dates(text):
+        seg = text[d.span[0]:d.span[1]]
+        if d.year is not None and str(d.year) in seg and rng.random() < 0.4:
+            new = seg.replace(str(d.year), str(d.year + rng.choice([-3, -1, 1, 2])), 1)
+        elif d.day is not None and re.search(rf"\b{d.day}\b", seg):
+            day = d.day + rng.choice([3, 5, 9]) if d.day <= 15 else d.day - rng.choice([4, 7, 11])
+            new = re.sub(rf"\b{d.day}\b", str(day), seg, count=1)
+        else:
+            name = _MONTHS[d.month - 1]
+            if name not in seg:
+                continue
+            new = seg.replace(name, _MONTHS[(d.month - 1 + rng.choice([2, 4, 6])) % 12], 1)
+        if new != seg:
+            return text[:d.span[0]] + new + text[d.span[1]:]
+    return None
+
+
+def _negate(text: str) -> str | None:
+    m = _AUX.search(text)
+    return None if m is None else text[:m.end()] + " not" + text[m.end():]
+
+
+def _flip_yes_no(text: str) -> str | None:
+    m = _YESNO.match(text)
+    if m is None:
+        return None
+    word = m.group(1)
+    flipped = {"yes": "no", "no": "yes"}[word.lower()]
+    flipped = flipped.capitalize() if word[0].isupper() else flipped
+    return text[:m.start(1)] + flipped + text[m.end(1):]
+
+
+def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
+    """The untouched supported samples and their hallucinated variants."""
+    rng = random.Random(seed)
+    for s in samples:
+        if s.is_hallucination or not s.context:
+            continue
+        yield replace(s, id=f"{s.id}-untouched", source="ood-untouched")
+        variants = {"number": _change_number(s.output, rng), "date": _change_date(s.output, rng),
+                    "negation": _negate(s.output) if len(s.output.split()) >= 4 else None,
+                    "yesno": _flip_yes_no(s.output)}
+        for kind, text in variants.items():
+            if text is not None and text != s.output:
+                yield replace(s, id=f"{s.id}-{kind}", source=f"ood-{kind}", output=text, is_hallucination=True)
