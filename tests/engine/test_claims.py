@@ -31,7 +31,7 @@ def test_plain_sentences() -> None:
         "The U.S. Army was founded in 1775.",
         "Use a tool, e.g. a hammer, i.e. something heavy.",
         "It costs $1.2 million, or 3.5% of the budget.",
-        "Apple vs. Samsung was decided on Jan. 5 by the court.",
+        "Acme vs. Globex was decided on Jan. 5 by the court.",
         "See item No. 5 for details.",
         "Acme Inc. paid 7,116 GBP.",
         'He asked "Why?" and left.',

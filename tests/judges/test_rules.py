@@ -270,3 +270,33 @@ def test_hard_contradiction_only_for_hard_rules() -> None:
     assert judge.hard_contradiction(item("The invoice was issued by Globex Industries.")) is None  # soft
     assert judge.hard_contradiction(item("The spacecraft landed on the moon.")) is None
     assert judge.hard_contradiction(JudgeInput("", split_claims("Due 1 May 2025.")[0], (), "rag")) is None
+
+
+def test_month_without_day_met_by_month_name_and_year() -> None:
+    ev = "On 14 March 2024 she said inflation fell to 3.4% in February."
+    assert verdict("Inflation fell to 3.4% in February 2024.", ev).verdict == "supported"
+    assert verdict("Inflation fell to 3.4% in February 2023.", ev).verdict == "hallucination"
+    assert verdict("Inflation fell to 3.4% on 2 February 2024.", ev).verdict == "hallucination"
+
+
+def test_acronym_of_capitalised_run() -> None:
+    ev = "The Monetary Policy Committee voted to hold rates in the U.K. economy."
+    assert verdict("The MPC voted to hold rates.", ev).verdict == "supported"
+    assert verdict("The UK economy held rates.", ev).verdict == "supported"
+
+
+def test_short_codes_are_not_hard_failures() -> None:
+    v = verdict("The economy shrank 0.3% in Q4 2023.", "The economy shrank 0.3% in the fourth quarter of 2023.")
+    assert v.verdict == "supported"
+
+
+def test_absent_long_code_is_soft() -> None:
+    v = verdict("The order reference is ZX99812.")
+    assert v.verdict == "hallucination" and v.p_hallucination == 0.75 and "ZX99812" in v.reason
+
+
+def test_dotted_initials_and_pronoun_i() -> None:
+    ev = "The United Kingdom economy shrank. Globex was not mentioned."
+    assert "names" not in verdict("The U.K. economy shrank.", ev).reason
+    v = verdict("Then I met Zorblax Industries.", ev)
+    assert v.verdict == "hallucination" and "Zorblax Industries" in v.reason

@@ -30,10 +30,12 @@ Identifiers (:func:`extract_identifiers`)
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
@@ -179,17 +181,41 @@ class _HasSpan(Protocol):
 _T = TypeVar("_T", bound=_HasSpan)
 
 
+class _Spans:
+    """Spans merged and sorted, answering "does this span overlap / sit inside one?" in log time."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[Span] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self._spans = merged
+        self._starts = [a for a, _ in merged]
+
+    def overlaps(self, span: Span) -> bool:
+        i = bisect.bisect_right(self._starts, span[0])
+        if i > 0 and self._spans[i - 1][1] > span[0]:
+            return True
+        return i < len(self._spans) and self._spans[i][0] < span[1]
+
+    def contains(self, span: Span) -> bool:
+        i = bisect.bisect_right(self._starts, span[0])
+        return i > 0 and self._spans[i - 1][1] >= span[1]
+
+
 def _non_overlapping(cands: list[_T]) -> list[_T]:
     """Longest candidates first, dropping any that overlap one kept; result in text order."""
     kept: list[_T] = []
+    starts: list[int] = []
     for c in sorted(cands, key=lambda c: (c.span[0] - c.span[1], c.span[0])):
-        if not any(c.span[0] < k.span[1] and k.span[0] < c.span[1] for k in kept):
-            kept.append(c)
-    return sorted(kept, key=lambda c: c.span[0])
-
-
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in spans)
+        i = bisect.bisect_right(starts, c.span[0])
+        if (i > 0 and kept[i - 1].span[1] > c.span[0]) or (i < len(kept) and kept[i].span[0] < c.span[1]):
+            continue
+        starts.insert(i, c.span[0])
+        kept.insert(i, c)
+    return kept
 
 
 def _year(y4: str | None, y2: str | None) -> int | None:
@@ -250,7 +276,9 @@ def extract_dates(text: str) -> list[DateValue]:
                 cands.append(d)
             elif m.groupdict().get("d"):
                 invalid.append(m.span())
-    cands = [c for c in cands if not any(a <= c.span[0] and c.span[1] <= b and (a, b) != c.span for a, b in invalid)]
+    if invalid:
+        bad = _Spans(invalid)
+        cands = [c for c in cands if not bad.contains(c.span)]
     return _non_overlapping(cands)
 
 
@@ -282,11 +310,11 @@ def _is_identifier(token: str) -> bool:
 
 def extract_identifiers(text: str, exclude: list[Span] | None = None) -> list[Identifier]:
     """Tokens mixing letters and digits that are codes, not numbers (see module doc)."""
-    skip = exclude if exclude is not None else [d.span for d in extract_dates(text)]
+    skip = _Spans(exclude if exclude is not None else [d.span for d in extract_dates(text)])
     return [
         Identifier(m.group(0), m.span())
         for m in _TOKEN.finditer(text)
-        if _is_identifier(m.group(0)) and not _overlaps(m.span(), skip)
+        if _is_identifier(m.group(0)) and not skip.overlaps(m.span())
     ]
 
 
@@ -355,11 +383,11 @@ def _words_value(phrase: str) -> float | None:
     return float(total + current)
 
 
-def _word_quantities(text: str, taken: list[Span]) -> list[Quantity]:
+def _word_quantities(text: str, taken: _Spans) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _WORDNUM.finditer(text):
         value = _words_value(m.group(0))
-        if value is None or _overlaps(m.span(), taken):
+        if value is None or taken.overlaps(m.span()):
             continue
         _, unit, end, _ = _suffix(text, m.end(), None)
         kind: QuantityKind = "percent" if unit == "%" else "amount" if unit else "word"
@@ -371,8 +399,9 @@ def extract_quantities(text: str) -> list[Quantity]:
     """Numbers, amounts and percentages in ``text`` (not those inside dates or identifiers)."""
     taken = [d.span for d in extract_dates(text)]
     taken += [i.span for i in extract_identifiers(text, taken)]
-    out = [_digit_quantity(text, m) for m in _NUM.finditer(text) if not _overlaps(m.span("num"), taken)]
-    out += _word_quantities(text, taken + [q.span for q in out])
+    skip = _Spans(taken)
+    out = [_digit_quantity(text, m) for m in _NUM.finditer(text) if not skip.overlaps(m.span("num"))]
+    out += _word_quantities(text, _Spans(taken + [q.span for q in out]))
     return sorted(out, key=lambda q: q.span[0])
 
 

@@ -9,8 +9,11 @@ fires decides:
    another date, 0.90 when it gives none), a number / amount / percentage / year likewise
    (unit-compatible, relative tolerance 1e-6, 5% for hedged or scaled values such as
    "about 7,000" or "$1.2 million"; a year also matches the year of an evidence date; a
-   value whose digits appear in an evidence token such as "N30" is never a contradiction),
-   a code such as "INV7701C" where the evidence has a similar but different one (0.93),
+   value whose digits appear in an evidence code such as "N30" is never a contradiction;
+   a claim date without a day, "February 2024", is met by an evidence "February" when the
+   evidence has that year somewhere),
+   a code such as "INV7701C" where the evidence has a similar but different one (0.93;
+   codes under 4 characters such as "Q4" are left to word coverage),
    and negation: the claim and an evidence sentence share ≥ 75% of the claim's content
    words, one negates a word the other states ("not paid" / "paid") (0.90).
 3. Soft failures → ``hallucination`` at 0.75: a clear proper noun (a capitalised word
@@ -18,7 +21,8 @@ fires decides:
    the prompt) of which fewer than half the words occur in the evidence; a code absent
    from the evidence; a number word ("twelve") absent from it (0.70).
 4. Coverage of the claim's content words (light stems; evidence abbreviations such as
-   "Amt" / "Inv" count; each verified date or number weighs 2 words):
+   "Amt" / "Inv" and acronyms of capitalised runs, "MPC" for "Monetary Policy Committee",
+   count; each verified date, number or code weighs 2 words):
    ≥ 0.7 → ``supported`` p 0.20→0.10; 0.5–0.7 → ``supported`` p 0.45→0.20;
    < 0.5 → ``hallucination`` p 0.55→0.80. No content at all ("Yes.") → ``unverifiable``.
 
@@ -29,6 +33,7 @@ rule 2 is precise, rules 3–4 are cruder than a model.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections.abc import Sequence
@@ -49,7 +54,8 @@ _STOP = frozenset(
     that these those there here he she they we you i his her their our your my me him them us do does did
     has have had so than then too very can could will would shall should may might must about into over
     under after before between also just only what which who whom whose when where why how all any each
-    some such own same other more most yes one not no never neither nor none nobody nothing nowhere cannot""".split()
+    some such own same other more most yes one however moreover
+    furthermore additionally therefore thus overall indeed still not no never neither nor none nobody nothing nowhere cannot""".split()
 )
 _NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot".split())
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
@@ -98,8 +104,24 @@ def _parts(word: str) -> list[str]:
 def _facts(text: str) -> _Facts:
     parts = [fold(p) for w, _ in word_spans(text) for p in _parts(w)]
     abbrevs = tuple(sorted({p for p in parts if 3 <= len(p) <= 5 and p.isalpha() and p not in _STOP}))
+    stems = frozenset(stem(p) for p in parts) | _acronyms(text)
     return _Facts(tuple(extract_dates(text)), tuple(extract_quantities(text)), tuple(extract_identifiers(text)),
-                  frozenset(stem(p) for p in parts), abbrevs)
+                  stems, abbrevs)
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Initials of runs of capitalised words: "Monetary Policy Committee" → "mpc", "U.K." → "uk"."""
+    out: set[str] = set()
+    run: list[str] = []
+    for w, _ in [*word_spans(text), ("end", (0, 0))]:
+        if w[0].isupper():
+            run.append(fold(w[0]))
+            continue
+        if fold(w) in _CONNECTORS | {"and", "the", "for"} and run:
+            continue
+        out.update("".join(run[a:b]) for a in range(len(run)) for b in range(a + 2, min(len(run), a + 6) + 1))
+        run = []
+    return frozenset(out)
 
 
 def _known(word: str, facts: _Facts) -> bool:
@@ -158,6 +180,10 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str]) -> _V
             i, span = _pick(found, stems, windows)
             out += _Values((f"{d.text} matches {_quote(windows[i].text, span)}",), (i,), (d.span,))
             continue
+        loose = _month_named(d, windows)
+        if loose is not None:
+            out += _Values((f"{d.text} matches {loose[1]}",), (loose[0],), (d.span,))
+            continue
         others = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates]
         if not others:
             return out + _Values(failure=_Failure(True, P_ABSENT, f"The claim says {d.text} but the evidence gives no date.", ()))
@@ -165,6 +191,23 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str]) -> _V
         reason = f"The claim says {d.text} but the evidence says {_quote(windows[i].text, span)}."
         return out + _Values(failure=_Failure(True, P_CONFLICT, reason, (i,)))
     return out
+
+
+def _month_named(d: DateValue, windows: Sequence[Evidence]) -> tuple[int, str] | None:
+    """For a claim date without a day ("February 2024"): an evidence window naming the
+    month ("in February") where the evidence also has the year, if any."""
+    if d.day is not None:
+        return None
+    years: set[float] = {q.value for w in windows for q in _facts(w.text).quantities if q.is_year}
+    years |= {float(e.year) for w in windows for e in _facts(w.text).dates if e.year is not None}
+    if d.year is not None and d.year not in years:
+        return None
+    name = calendar.month_name[d.month]
+    for i, w in enumerate(windows):
+        m = re.search(rf"\b(?:{name}|{name[:3]}\.?)(?![^\W\d_])", w.text)
+        if m and m.group(0) != "may":
+            return i, m.group(0)
+    return None
 
 
 def _quantity_matches(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
@@ -184,17 +227,17 @@ def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
 
 def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
     """Evidence values the claim's value competes with: same unit, else same kind."""
-    tiers: list[list[tuple[int, Span]]] = [[], [], []]
+    tiers: list[list[tuple[float, int, Span]]] = [[], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
-            if q.unit is not None and e.unit == q.unit:
-                tiers[0].append((i, e.span))
-            elif e.kind == q.kind:
-                tiers[1].append((i, e.span))
+            tier = 0 if q.unit is not None and e.unit == q.unit else 1 if e.kind == q.kind else None
+            if tier is not None:
+                tiers[tier].append((abs(e.value - q.value), i, e.span))
         if q.is_year:
-            tiers[2].extend((i, d.span) for d in facts.dates if d.year is not None)
-    return next((t for t in tiers if t), [])
+            tiers[2].extend((abs(d.year - q.value), i, d.span) for d in facts.dates if d.year is not None)
+    best = next((t for t in tiers if t), [])
+    return [(i, span) for _, i, span in sorted(best, key=lambda t: t[0])]  # ties go to the nearest value
 
 
 def _quantity_failure(q: Quantity, windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
@@ -237,7 +280,10 @@ def _check_identifiers(claim: str, windows: Sequence[Evidence]) -> _Values:
             i, e = same[0]
             out += _Values((f"{ident.text} matches {_quote(windows[i].text, e.span)}",), (i,), (ident.span,))
             continue
-        near = [(i, e) for i, e in evid if difflib.SequenceMatcher(None, ident.key, e.key).ratio() >= 0.7]
+        if len(ident.key) < 4:
+            continue  # "Q4", "5G", "A4": terms more than codes; left to word coverage
+        near = [(i, e) for i, e in evid
+                if len(e.key) >= 4 and difflib.SequenceMatcher(None, ident.key, e.key).ratio() >= 0.7]
         if near:
             i, e = near[0]
             reason = f"The claim says {ident.text} but the evidence says {_quote(windows[i].text, e.span)}."
@@ -283,11 +329,12 @@ def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     return _Failure(True, P_NEGATION, f'{side} what the other states: "{hit[1]}".', (hit[0],))
 
 
-def _entity_runs(claim: str) -> list[list[tuple[int, str]]]:
-    runs: list[list[tuple[int, str]]] = [[]]
-    for i, (w, _) in enumerate(word_spans(claim)):
+def _entity_runs(claim: str) -> list[list[tuple[int, str, Span]]]:
+    """Runs of capitalised words (with "of", "van", ... inside), sentence-initial single words left out."""
+    runs: list[list[tuple[int, str, Span]]] = [[]]
+    for i, (w, span) in enumerate(word_spans(claim)):
         if w[0].isupper() or (runs[-1] and fold(w) in _CONNECTORS):
-            runs[-1].append((i, w))
+            runs[-1].append((i, w, span))
         elif runs[-1]:
             runs.append([])
     out = []
@@ -302,15 +349,17 @@ def _entity_runs(claim: str) -> list[list[tuple[int, str]]]:
 
 
 def _check_entities(claim: str, facts: _Facts, prompt: str) -> _Failure | None:
-    words = [w for w, _ in word_spans(claim) if w[0].isalpha()]
-    if len(words) > 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
-        return None  # Title Case text: capitals say nothing about names
+    if any(w[0].isupper() and w != "I" and fold(w) in _STOP for w, _ in word_spans(claim)[1:]):
+        return None  # Title Case ("Employs Many People In Leeds"): capitals say nothing about names
     asked = {stem(w) for w, _ in word_spans(prompt)}
+    skip = _STOP | _NOT_NAMES | _CONNECTORS | {"gbp", "usd", "eur"}
     for run in _entity_runs(claim):
-        names = [w for _, w in run if fold(w) not in _STOP | _NOT_NAMES | _CONNECTORS
-                 and not any(c.isdigit() for c in w) and stem(w) not in asked and w.upper() not in ("GBP", "USD", "EUR")]
+        words = [w for _, w, _ in run]
+        initials = "".join(w for w in words if len(w) == 1)  # "U.K." → "UK"
+        names = [w for w in [*words, initials] if len(w) > 1 and fold(w) not in skip
+                 and not any(c.isdigit() for c in w) and stem(w) not in asked]
         if names and sum(_known(w, facts) for w in names) * 2 < len(names):
-            name = " ".join(w for _, w in run)
+            name = claim[run[0][2][0] : run[-1][2][1]]
             return _Failure(False, P_SOFT, f'The claim names "{name}", which does not appear in the evidence.', ())
     return None
 
@@ -336,7 +385,7 @@ class RulesJudge:
 
     @staticmethod
     def _values(claim: str, windows: Sequence[Evidence]) -> _Values:
-        stems = {stem(w) for w, _ in word_spans(claim)}
+        stems = {stem(w) for w in _content(claim)}
         dates = _check_dates(claim, windows, stems)
         if dates.failure:
             return dates
