@@ -43,6 +43,18 @@ class Settings(BaseModel):
     max_output_chars: int = Field(100_000, ge=1, description="Longest `output` accepted (400 above).")
     auth_disabled: bool = Field(False, description="Development mode: serve without API keys. Never in production.")
     log_level: str = Field("info", description="Log level of the server.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint of the LLM judge (e.g. http://localhost:11434/v1).")
+    llm_api_key: str | None = Field(None, description="API key of the LLM judge's endpoint.")
+    llm_model: str | None = Field(None, description="Model name the LLM judge asks for.")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds before an LLM judge call is a failure.")
+    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries (with back-off) on 429/5xx/unparseable answers.")
+    upstream_base_url: str | None = Field(None, description="OpenAI-compatible endpoint the chat proxy forwards to (default: llm_base_url).")
+    upstream_api_key: str | None = Field(None, description="API key for the upstream endpoint (default: llm_api_key).")
+    upstream_timeout: float = Field(120.0, gt=0, description="Seconds before an upstream call is a 504.")
+    search_provider: str | None = Field(None, description="Web search provider for open mode: `brave`, or none.")
+    search_base_url: str | None = Field(None, description="Endpoint of the web search provider (default: the provider's).")
+    search_api_key: str | None = Field(None, description="API key of the web search provider.")
+    search_results: int = Field(5, ge=1, le=20, description="Web results fetched per claim.")
 
     @field_validator("judges", mode="before")
     @classmethod

@@ -15,7 +15,9 @@ into responses (HTTP status + the contract's OpenAI error shape, or a CLI messag
      └── BackendError                   503 service_unavailable
           ├── JudgeError                a judge failed (model, LLM, parse failure)
           │    └── ModelLoadError       the checker model file is missing or corrupt
-          └── SearchError               an evidence source failed
+          ├── SearchError               an evidence source failed
+          └── UpstreamError             502 the proxied LLM refused or broke
+               └── UpstreamTimeout      504 the proxied LLM did not answer in time
 
 A backend failure is never turned into a verdict: callers either return 503 or an
 ``unverifiable`` claim carrying the error message.
@@ -104,3 +106,14 @@ class ModelLoadError(JudgeError):
 
 class SearchError(BackendError):
     code = "search_unavailable"
+
+
+class UpstreamError(BackendError):
+    status_code = 502
+    error_type = "upstream_error"
+    code = "upstream_error"
+
+
+class UpstreamTimeout(UpstreamError):
+    status_code = 504
+    code = "upstream_timeout"

@@ -66,6 +66,16 @@ class JudgeInput:
 
 
 @dataclass(frozen=True)
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+@dataclass(frozen=True)
 class ClaimVerdict:
     """A judge's decision on one claim.
 
@@ -81,6 +91,7 @@ class ClaimVerdict:
     judge: str
     evidence: tuple[Evidence, ...] = ()
     error: str | None = None
+    usage: Usage | None = None  # tokens a judge spent on this claim (LLM judges)
 
     @property
     def confidence(self) -> float:
@@ -99,16 +110,6 @@ class SearchResult:
     title: str
     snippet: str
     link: str
-
-
-@dataclass(frozen=True)
-class Usage:
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-
-    @property
-    def total_tokens(self) -> int:
-        return self.prompt_tokens + self.completion_tokens
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from veracity.engine.aggregate import explain, response_verdict
 from veracity.engine.claims import claim_query, split_claims
 from veracity.engine.protocols import Judge, Searcher
 from veracity.engine.tokens import count_tokens
-from veracity.engine.types import Claim, Evidence, JudgeInput, Report, SearchResult, Task, Usage
+from veracity.engine.types import Claim, ClaimVerdict, Evidence, JudgeInput, Report, SearchResult, Task, Usage
 from veracity.engine.windows import select_evidence, split_windows
 from veracity.errors import InvalidRequest
 
@@ -55,9 +55,16 @@ class Verifier:
             explanation=explanation,
             claims=verdicts,
             search_results=self._search_results(task, items),
-            usage=Usage(count_tokens(task.prompt, task.output, task.context), count_tokens(explanation)),
+            usage=self._usage(task, verdicts, explanation),
             model=self.model,
         )
+
+    @staticmethod
+    def _usage(task: Task, verdicts: Sequence[ClaimVerdict], explanation: str) -> Usage:
+        """Tokens read and written: the request's text and the explanation, plus what LLM judges spent."""
+        spent = [v.usage for v in verdicts if v.usage is not None]
+        return Usage(count_tokens(task.prompt, task.output, task.context) + sum(u.prompt_tokens for u in spent),
+                     count_tokens(explanation) + sum(u.completion_tokens for u in spent))
 
     def _evidence(self, task: Task, claims: Sequence[Claim]) -> list[list[Evidence]]:
         k = self.policy.evidence_per_claim
