@@ -25,11 +25,11 @@ def build_searchers(settings: Settings) -> list[Searcher]:
     return [searcher_factory(n)(settings) for n in names]
 
 
-def build_verifier(settings: Settings) -> Verifier:
+def build_verifier(settings: Settings, judges: tuple[str, ...] | None = None) -> Verifier:
     policy = Policy(
         unverifiable_is_hallucination=settings.unverifiable_is_hallucination,
         window_words=settings.window_words,
         window_overlap_words=min(settings.window_overlap_words, settings.window_words - 1),
         evidence_per_claim=settings.evidence_per_claim,
     )
-    return Verifier(build_judge(settings), build_searchers(settings), policy)
+    return Verifier(build_judge(settings, judges), build_searchers(settings), policy)

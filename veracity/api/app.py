@@ -9,13 +9,25 @@ from typing import Any
 from fastapi import FastAPI
 
 from veracity import __version__
+from veracity.api.chat.router import router as chat_router
+from veracity.api.chat.upstream import Upstream
 from veracity.api.errors import install_error_handlers
+from veracity.api.judges.router import router as judges_router
 from veracity.api.keys.router import router as keys_router
 from veracity.api.middleware import EdgeMiddleware
+from veracity.api.models.router import router as models_router
+from veracity.api.verifiers import VerifierPool
 from veracity.api.verify.router import router as verify_router
 from veracity.config import Settings
 from veracity.engine.verifier import Verifier
 from veracity.store import Store, open_store
+
+
+def _upstream(settings: Settings) -> Upstream | None:
+    base = settings.upstream_base_url or settings.llm_base_url
+    if not base:
+        return None
+    return Upstream(base, settings.upstream_api_key or settings.llm_api_key, settings.upstream_timeout)
 
 
 def create_app(settings: Settings, *, store: Store | None = None, verifier: Verifier | None = None) -> FastAPI:
@@ -26,9 +38,13 @@ def create_app(settings: Settings, *, store: Store | None = None, verifier: Veri
     store = store or open_store(settings.store_url)
     verifier = verifier or build_verifier(settings)
 
+    upstream = _upstream(settings)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        if upstream is not None:
+            await upstream.aclose()
         store.close()
 
     app = FastAPI(title="Veracity", version=__version__, lifespan=lifespan,
@@ -36,6 +52,8 @@ def create_app(settings: Settings, *, store: Store | None = None, verifier: Veri
     app.state.settings = settings
     app.state.store = store
     app.state.verifier = verifier
+    app.state.verifiers = VerifierPool(settings, verifier)
+    app.state.upstream = upstream
     install_error_handlers(app)
 
     @app.get("/health", tags=["meta"])
@@ -43,6 +61,9 @@ def create_app(settings: Settings, *, store: Store | None = None, verifier: Veri
         return {"status": "ok", "version": __version__, "judge": verifier.judge.name}
 
     app.include_router(verify_router, tags=["verify"])
+    app.include_router(chat_router, tags=["chat"])
+    app.include_router(judges_router, tags=["judges"])
+    app.include_router(models_router, tags=["models"])
     app.include_router(keys_router, tags=["keys"])
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes)
     return app

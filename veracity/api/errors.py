@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -34,10 +36,28 @@ def veracity_error_response(exc: VeracityError) -> JSONResponse:
     return error_response(exc.status_code, exc.message, exc.error_type, exc.param, exc.code, headers)
 
 
-def _validation_message(exc: RequestValidationError) -> InvalidRequest:
-    err = exc.errors()[0]
-    loc = [str(p) for p in err.get("loc", ()) if p != "body"]
-    param = ".".join(loc) or None
+_UNION_TAGS = frozenset({"str", "int", "float", "bool", "list", "dict", "none", "json-or-python"})
+
+
+def param_path(loc: Sequence[Any]) -> str | None:
+    """pydantic's ``("body", "messages", 0, "content", "str")`` → ``messages[0].content``."""
+    out = ""
+    for part in loc:
+        if part == "body" and not out:
+            continue
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif "[" in str(part) or str(part) in _UNION_TAGS:
+            break
+        else:
+            out += f".{part}" if out else str(part)
+    return out or None
+
+
+def validation_error(errors: Sequence[Any]) -> InvalidRequest:
+    """The first validation error as a 400 naming the field."""
+    err = errors[0]
+    param = param_path(err.get("loc", ()))
     kind = err.get("type", "")
     if kind == "json_invalid":
         return InvalidRequest("the request body is not valid JSON: send a JSON object", code="invalid_json")
@@ -55,7 +75,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        return veracity_error_response(_validation_message(exc))
+        return veracity_error_response(validation_error(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
