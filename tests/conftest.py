@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.fakes.fixtures import fake_openai, fake_search  # noqa: F401  (shared fixtures)
+
 SEED_CONTEXT = "InvID:INV7701B Co:OptiTech Client:Acme Amt:7116GBP Date:22May25 Due:21Jun25 Terms:N30 Ref:PO451C"
 
 

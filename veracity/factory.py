@@ -22,6 +22,8 @@ def build_judge(settings: Settings, names: tuple[str, ...] | None = None) -> Jud
 
 def build_searchers(settings: Settings) -> list[Searcher]:
     names = ["kb"] if settings.kb_enabled else []
+    if settings.search_provider:
+        names.append("web")
     return [searcher_factory(n)(settings) for n in names]
 
 

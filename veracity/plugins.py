@@ -37,8 +37,20 @@ def build_kb_searcher(settings: Settings) -> Searcher:
     return KnowledgeBaseSearcher(settings.data_dir / "kb.sqlite")
 
 
-BUILTIN_JUDGES: dict[str, Factory] = {"rules": build_rules_judge, "checker": build_checker_judge}
-BUILTIN_SEARCHERS: dict[str, Factory] = {"kb": build_kb_searcher}
+def build_llm_judge(settings: Settings) -> Judge:
+    from veracity.judges.llm import build_llm_judge as build
+
+    return build(settings)
+
+
+def build_web_searcher(settings: Settings) -> Searcher:
+    from veracity.searchers.web import build_web_searcher as build
+
+    return build(settings)
+
+
+BUILTIN_JUDGES: dict[str, Factory] = {"rules": build_rules_judge, "checker": build_checker_judge, "llm": build_llm_judge}
+BUILTIN_SEARCHERS: dict[str, Factory] = {"kb": build_kb_searcher, "web": build_web_searcher}
 
 
 def _registry(group: str, builtins: dict[str, Factory]) -> dict[str, Factory]:
