@@ -10,19 +10,19 @@ import pytest
 from veracity.errors import BackendError, ConfigError, NotFound
 from veracity.store import open_store
 from veracity.store.models import UsageRecord, hash_secret
-from veracity.store.sqlite import MIGRATIONS, SQLiteStore
+from veracity.store.sqlite import SQLiteStore, migrations
 
 
 def test_fresh_store_is_migrated_to_the_latest_version_in_wal_mode(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "v.db")
-    assert store.schema_version == len(MIGRATIONS)
+    assert store.schema_version == migrations()[-1][0]
     with sqlite3.connect(tmp_path / "v.db") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
     again = SQLiteStore(tmp_path / "v.db")  # reopening applies nothing twice
-    assert again.schema_version == len(MIGRATIONS)
+    assert again.schema_version == migrations()[-1][0]
     with sqlite3.connect(tmp_path / "v.db") as db:
-        assert db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+        assert db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == migrations()[-1][0]
 
 
 def test_keys_round_trip_hashed(tmp_path: Path) -> None:

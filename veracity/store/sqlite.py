@@ -11,19 +11,16 @@ from pathlib import Path
 from veracity.errors import BackendError, NotFound
 from veracity.store.models import ApiKey, UsageRecord, hash_secret, new_id, new_secret
 
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE api_keys (
-      id TEXT PRIMARY KEY, name TEXT NOT NULL, prefix TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
-      admin INTEGER NOT NULL DEFAULT 0, plan TEXT NOT NULL DEFAULT 'trial',
-      created_at INTEGER NOT NULL, revoked_at INTEGER, last_used_at INTEGER);
-    CREATE TABLE usage (
-      id INTEGER PRIMARY KEY, key_id TEXT, endpoint TEXT NOT NULL, prompt_tokens INTEGER NOT NULL,
-      completion_tokens INTEGER NOT NULL, latency_ms REAL NOT NULL, status INTEGER NOT NULL,
-      verdict TEXT, created_at INTEGER NOT NULL);
-    CREATE INDEX usage_key_time ON usage (key_id, created_at);
-    """,
-)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def migrations() -> list[tuple[int, str]]:
+    """``NNNN_name.sql`` files in order: each feature adds its own file, applied once."""
+    out = []
+    for f in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        out.append((int(f.name[:4]), f.read_text(encoding="utf-8")))
+    return out
+
 
 _KEY_COLUMNS = "id, name, prefix, admin, plan, created_at, revoked_at, last_used_at"
 
@@ -52,7 +49,7 @@ class SQLiteStore:
             self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
             current = row[0] or 0
-            for version, script in enumerate(MIGRATIONS, start=1):
+            for version, script in migrations():
                 if version <= current:
                     continue
                 self._db.execute("BEGIN IMMEDIATE")
