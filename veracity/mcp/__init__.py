@@ -1,0 +1,1 @@
+"""MCP (Model Context Protocol) tools: hosted at ``POST /v1/mcp``, or standalone (`veracity mcp`)."""

@@ -1,0 +1,33 @@
+"""Serving one streamable-HTTP MCP request, statelessly, and the bearer-secret helper.
+
+Every POST is a complete exchange (no ``Mcp-Session-Id``), so a per-request session
+manager is enough and no app-wide lifespan is needed. Responses are plain JSON when the
+client accepts ``application/json`` (clients send ``application/json, text/event-stream``,
+as the spec asks); a client accepting neither gets 406.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mcp.server import Server
+from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+from starlette.requests import Request
+from starlette.types import Receive, Scope, Send
+
+
+async def serve_stateless(server: Server[Any], scope: Scope, receive: Receive, send: Send,
+                          max_body_bytes: int) -> None:
+    manager = StreamableHTTPSessionManager(app=server, json_response=True, stateless=True,
+                                           max_request_body_size=max_body_bytes)
+    async with manager.run():
+        await manager.handle_request(scope, receive, send)
+
+
+def bearer_secret(request: Request, *, allow_x_api_key: bool = False) -> str | None:
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    if allow_x_api_key:
+        return request.headers.get("x-api-key", "").strip() or None
+    return None
