@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from veracity import __version__
+from veracity.api.batches import install_batches
 from veracity.api.chat.router import router as chat_router
 from veracity.api.chat.upstream import Upstream
 from veracity.api.errors import install_error_handlers
@@ -18,6 +19,7 @@ from veracity.api.middleware import EdgeMiddleware
 from veracity.api.models.router import router as models_router
 from veracity.api.verifiers import VerifierPool
 from veracity.api.verify.router import router as verify_router
+from veracity.mcp.hosted import router as mcp_router
 from veracity.config import Settings
 from veracity.engine.verifier import Verifier
 from veracity.store import Store, open_store
@@ -42,7 +44,9 @@ def create_app(settings: Settings, *, store: Store | None = None, verifier: Veri
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await batch_worker.start()
         yield
+        await batch_worker.stop()
         if upstream is not None:
             await upstream.aclose()
         store.close()
@@ -65,5 +69,7 @@ def create_app(settings: Settings, *, store: Store | None = None, verifier: Veri
     app.include_router(judges_router, tags=["judges"])
     app.include_router(models_router, tags=["models"])
     app.include_router(keys_router, tags=["keys"])
+    batch_worker = install_batches(app, settings)
+    app.include_router(mcp_router, tags=["mcp"])
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes)
     return app

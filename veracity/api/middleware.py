@@ -61,7 +61,8 @@ class EdgeMiddleware:
 
         scope["headers"] = _json_by_default(scope.get("headers") or [])
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
+        upload = _is_multipart(scope) and scope.get("path") == "/v1/files"  # max_file_bytes applies, streamed
+        if length is not None and length.isdigit() and int(length) > self.max_body_bytes and not upload:
             await self._reply(send_with_id, 413, self._too_large(), "invalid_request_error", "request_too_large")
             return
         if length is None and scope["method"] in ("POST", "PUT", "PATCH") and not _is_multipart(scope):

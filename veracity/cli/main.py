@@ -8,11 +8,13 @@ from pathlib import Path
 import click
 
 from veracity import __version__
+from veracity.cli.batch import batch
 from veracity.cli.check import check
 from veracity.cli.eval import eval_
 from veracity.cli.common import data_dir_option, friendly_errors, settings_from
 from veracity.cli.kb import kb
 from veracity.cli.keys import keys
+from veracity.cli.mcp import mcp
 from veracity.cli.serve import init, serve
 from veracity.cli.train import export_checker, train_checker
 
@@ -36,5 +38,5 @@ def config_show(data_dir: Path | None) -> None:
     click.echo(json.dumps(settings_from(data_dir=data_dir).masked(), indent=2))
 
 
-for command in (serve, init, check, keys, kb, eval_, train_checker, export_checker):
+for command in (serve, init, check, keys, kb, eval_, train_checker, export_checker, mcp, batch):
     cli.add_command(command)

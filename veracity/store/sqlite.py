@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 from veracity.errors import BackendError, NotFound
+from veracity.store.batches import BatchStoreMixin
+from veracity.store.mcp_tokens import MCPTokensMixin
 from veracity.store.models import ApiKey, UsageRecord, hash_secret, new_id, new_secret
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -30,7 +32,7 @@ def _key(row: tuple) -> ApiKey:  # type: ignore[type-arg]
                   created_at=row[5], revoked_at=row[6], last_used_at=row[7])
 
 
-class SQLiteStore:
+class SQLiteStore(MCPTokensMixin, BatchStoreMixin):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()

@@ -1,0 +1,1 @@
+"""/v1/files: OpenAI's Files API, streamed to and from the data directory."""
