@@ -51,9 +51,10 @@ class Server:
         return run_cli("keys", "create", "--name", "test", *extra, data_dir=self.data_dir).stdout.strip().splitlines()[-1]
 
 
-def start_server(data_dir: Path, env: dict[str, str] | None = None) -> Server:
+def start_server(data_dir: Path, env: dict[str, str] | None = None, admin_key: str | None = None) -> Server:
     data_dir.mkdir(parents=True, exist_ok=True)
-    admin = run_cli("keys", "create", "--admin", "--name", "admin", data_dir=data_dir, env=env).stdout.strip().splitlines()[-1]
+    admin = admin_key or run_cli("keys", "create", "--admin", "--name", "admin", "--plan", "enterprise",
+                                 data_dir=data_dir, env=env).stdout.strip().splitlines()[-1]
     port = free_port()
     log = data_dir / "server.log"
     full_env = {**os.environ, "VERACITY_DATA_DIR": str(data_dir), **(env or {})}

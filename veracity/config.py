@@ -7,6 +7,7 @@ Every option is listed (with its default) in the README's Configuration table an
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Mapping
@@ -14,9 +15,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from veracity.errors import ConfigError
+from veracity.limits.plans import PlanLimits, all_plans
 
 ENV_PREFIX = "VERACITY_"
 SECRET_WORDS = ("key", "secret", "password", "token")
@@ -41,6 +43,11 @@ class Settings(BaseModel):
     kb_enabled: bool = Field(True, description="Use the local knowledge base (`veracity kb add`) in open mode.")
     max_body_bytes: int = Field(8_000_000, ge=1024, description="Largest request body accepted (413 above).")
     max_output_chars: int = Field(100_000, ge=1, description="Longest `output` accepted (400 above).")
+    max_messages: int = Field(500, ge=1, description="Most `messages` a conversation may hold (400 above).")
+    max_json_depth: int = Field(64, ge=2, le=500, description="Deepest nesting of a JSON request body (400 above).")
+    default_plan: str = Field("trial", description="Plan of new API keys when `--plan` is not given (see Plans).")
+    plans: dict[str, PlanLimits] = Field(default_factory=dict, description="Custom plans: TOML `[veracity.plans.NAME]` tables, or JSON in the variable (see Plans).")
+    inflight_lease_seconds: float = Field(300.0, gt=0, description="A request slot left by a crashed process is freed after this many seconds.")
     max_file_bytes: int = Field(200_000_000, ge=1024, description="Largest file accepted by `POST /v1/files` (413 above).")
     batch_concurrency: int = Field(4, ge=1, le=64, description="Batch requests the server runs at the same time.")
     mcp_max_document_chars: int = Field(200_000, ge=1, description="Longest `documentContent` the MCP tool `verify_document` accepts (a tool error above).")
@@ -65,6 +72,23 @@ class Settings(BaseModel):
         if isinstance(v, str):
             return tuple(p.strip() for p in v.split(",") if p.strip())
         return v
+
+    @field_validator("plans", mode="before")
+    @classmethod
+    def _plans_json(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            try:
+                return json.loads(v or "{}")
+            except ValueError as exc:
+                raise ValueError(f"not valid JSON ({exc}): write e.g. {{\"mine\": {{\"rpm\": 5}}}}") from exc
+        return v
+
+    @model_validator(mode="after")
+    def _known_default_plan(self) -> Settings:
+        if self.default_plan not in all_plans(self.plans):
+            raise ValueError(f"default_plan {self.default_plan!r} is not a plan: use one of "
+                             f"{', '.join(sorted(all_plans(self.plans)))}")
+        return self
 
     @property
     def store_url(self) -> str:
@@ -129,4 +153,6 @@ def load_settings(overrides: Mapping[str, Any] | None = None, env: Mapping[str, 
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
+        if not field:
+            raise ConfigError(f"invalid settings: {first['msg']} (fix the environment or the config file)") from exc
         raise ConfigError(f"invalid setting {field!r}: {first['msg']} (set VERACITY_{field.upper()} or fix the config file)") from exc

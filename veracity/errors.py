@@ -81,9 +81,11 @@ class RateLimited(VeracityError):
     error_type = "rate_limit_error"
     code = "rate_limit_exceeded"
 
-    def __init__(self, message: str, *, retry_after: float = 1.0, **kw: str | None) -> None:
+    def __init__(self, message: str, *, retry_after: float = 1.0, headers: dict[str, str] | None = None,
+                 **kw: str | None) -> None:
         super().__init__(message, **kw)  # type: ignore[arg-type]
         self.retry_after = retry_after
+        self.headers = dict(headers or {})  # x-ratelimit-* headers sent with the 429
 
 
 class ConfigError(VeracityError):

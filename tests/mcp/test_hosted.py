@@ -44,7 +44,7 @@ def test_tools_over_hosted_mcp(server: Server) -> None:
             await check_failures(s, 200_000)
 
     anyio.run(scenario)
-    rows = usage_rows(server.data_dir / "veracity.db", key)
+    rows = [r for r in usage_rows(server.data_dir / "veracity.db", key) if r[0].startswith("mcp:")]  # + /v1/mcp/enable
     assert [r[0] for r in rows[:3]] == ["mcp:verify_document", "mcp:verify_document", "mcp:verify"]
     assert rows[0][1:] == (200, "hallucination") and rows[1][1:] == (200, "supported")
     assert (400, None) in [r[1:] for r in rows[3:]] and (413, None) in [r[1:] for r in rows[3:]]

@@ -9,14 +9,17 @@ from typing import Any
 from fastapi import FastAPI
 
 from veracity import __version__
+from veracity.api.accounting import AccountingMiddleware
 from veracity.api.batches import install_batches
 from veracity.api.chat.router import router as chat_router
 from veracity.api.chat.upstream import Upstream
 from veracity.api.errors import install_error_handlers
 from veracity.api.judges.router import router as judges_router
 from veracity.api.keys.router import router as keys_router
+from veracity.api.keys.usage import router as usage_router
 from veracity.api.middleware import EdgeMiddleware
 from veracity.api.models.router import router as models_router
+from veracity.api.openapi import ERROR_RESPONSES, install_openapi
 from veracity.api.verifiers import VerifierPool
 from veracity.api.verify.router import router as verify_router
 from veracity.mcp.hosted import router as mcp_router
@@ -64,12 +67,12 @@ def create_app(settings: Settings, *, store: Store | None = None, verifier: Veri
     def health() -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "judge": verifier.judge.name}
 
-    app.include_router(verify_router, tags=["verify"])
-    app.include_router(chat_router, tags=["chat"])
-    app.include_router(judges_router, tags=["judges"])
-    app.include_router(models_router, tags=["models"])
-    app.include_router(keys_router, tags=["keys"])
+    for router, tag in ((verify_router, "verify"), (chat_router, "chat"), (judges_router, "judges"),
+                        (models_router, "models"), (keys_router, "keys"), (usage_router, "usage")):
+        app.include_router(router, tags=[tag], responses=ERROR_RESPONSES)
     batch_worker = install_batches(app, settings)
-    app.include_router(mcp_router, tags=["mcp"])
-    app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.include_router(mcp_router, tags=["mcp"], responses=ERROR_RESPONSES)
+    install_openapi(app)
+    app.add_middleware(AccountingMiddleware)
+    app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, max_json_depth=settings.max_json_depth)
     return app

@@ -6,8 +6,10 @@ import json
 import time
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from veracity.errors import AuthenticationFailed, PermissionDenied
+from veracity.limits.limiter import HEADERS_STATE, SLOT_STATE, admit
 from veracity.store.models import ApiKey
 
 DEV_KEY = ApiKey(id="key_dev", name="development mode", prefix="dev", admin=True, plan="enterprise", created_at=0)
@@ -54,7 +56,18 @@ async def authenticate(request: Request) -> ApiKey:
         raise AuthenticationFailed("this API key was revoked: use another key or create one with `veracity keys create`",
                                    code="revoked_api_key")
     request.state.key = key
+    await _admit(request, key)
     return key
+
+
+async def _admit(request: Request, key: ApiKey) -> None:
+    """Apply the key's plan (429 over it); the slot is released after the response by the accounting middleware."""
+    admission = await run_in_threadpool(admit, request.app.state.store, request.app.state.settings, key)
+    state = request.scope.setdefault("state", {})
+    if admission.slot_id is not None:
+        state[SLOT_STATE] = admission.slot_id
+    if admission.headers:
+        state[HEADERS_STATE] = admission.headers
 
 
 async def require_admin(key: ApiKey = Depends(authenticate)) -> ApiKey:

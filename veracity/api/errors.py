@@ -30,6 +30,7 @@ def error_response(status: int, message: str, type_: str, param: str | None = No
 def veracity_error_response(exc: VeracityError) -> JSONResponse:
     headers = {}
     if isinstance(exc, RateLimited):
+        headers.update(exc.headers)
         headers["Retry-After"] = str(max(1, int(exc.retry_after + 0.999)))
     if exc.status_code >= 500:
         log.warning("backend error: %s", exc.message)

@@ -1,4 +1,4 @@
-"""Pure ASGI middleware: request ids, body size limit, and a last-resort 500 guard.
+"""Pure ASGI middleware: request ids, body size limit, JSON body checks, and a last-resort 500 guard.
 
 It sits outside the framework so that every response, a crash's 500 included, carries
 ``x-request-id`` and the contract's error shape.
@@ -13,6 +13,9 @@ import secrets
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from veracity.api.jsonguard import check_json_body
+from veracity.errors import InvalidRequest
 
 log = logging.getLogger("veracity.api")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -37,10 +40,16 @@ def _is_multipart(scope: Scope) -> bool:
     return dict(scope.get("headers") or []).get(b"content-type", b"").startswith(b"multipart/")
 
 
+def _is_json_write(scope: Scope) -> bool:
+    kind = dict(scope.get("headers") or []).get(b"content-type", b"application/json")
+    return scope["method"] in ("POST", "PUT", "PATCH") and b"json" in kind
+
+
 class EdgeMiddleware:
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, max_json_depth: int = 64) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_json_depth = max_json_depth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -65,12 +74,12 @@ class EdgeMiddleware:
         if length is not None and length.isdigit() and int(length) > self.max_body_bytes and not upload:
             await self._reply(send_with_id, 413, self._too_large(), "invalid_request_error", "request_too_large")
             return
-        if length is None and scope["method"] in ("POST", "PUT", "PATCH") and not _is_multipart(scope):
-            try:
-                receive = await self._buffered(receive)
-            except BodyTooLarge:
-                await self._reply(send_with_id, 413, self._too_large(), "invalid_request_error", "request_too_large")
+        if (length is None and scope["method"] in ("POST", "PUT", "PATCH") and not _is_multipart(scope)) \
+                or _is_json_write(scope):
+            checked = await self._checked_body(scope, receive, send_with_id)
+            if checked is None:
                 return
+            receive = checked
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:  # noqa: BLE001 - the guard of last resort
@@ -79,11 +88,24 @@ class EdgeMiddleware:
                 msg = f"internal error; quote request id {request_id} when reporting it"
                 await self._reply(send_with_id, 500, msg, "server_error", "internal_error")
 
+    async def _checked_body(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
+        """The body buffered (size limit, JSON checks) and replayable, or None once an error was sent."""
+        try:
+            replay, body = await self._buffered(receive)
+            if _is_json_write(scope):
+                check_json_body(body, self.max_json_depth)
+            return replay
+        except BodyTooLarge:
+            await self._reply(send, 413, self._too_large(), "invalid_request_error", "request_too_large")
+        except InvalidRequest as exc:
+            await self._reply(send, 400, exc.message, exc.error_type, exc.code or "invalid_body")
+        return None
+
     def _too_large(self) -> str:
         return f"request body over the limit of {self.max_body_bytes} bytes: send less, or raise max_body_bytes"
 
-    async def _buffered(self, receive: Receive) -> Receive:
-        """Read a body of unknown length (chunked) up to the limit, then replay it."""
+    async def _buffered(self, receive: Receive) -> tuple[Receive, bytes]:
+        """Read the body up to the limit (a chunked one too), then replay it."""
         chunks: list[bytes] = []
         seen = 0
         while True:
@@ -107,7 +129,7 @@ class EdgeMiddleware:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        return replay
+        return replay, body
 
     @staticmethod
     async def _reply(send: Any, status: int, message: str, type_: str, code: str) -> None:

@@ -1,25 +1,27 @@
-"""Recording one API call into the store's usage table."""
+"""What one API call is charged: noted by the route, written by the accounting middleware.
+
+A route calls :func:`record_call` with its report (verdict, tokens); the middleware
+(:mod:`veracity.api.accounting`) writes one usage row per authenticated call when the
+response starts, with the status, so errors are recorded too.
+"""
 
 from __future__ import annotations
-
-import time
 
 from fastapi import Request
 
 from veracity.engine.types import Report
-from veracity.store.models import UsageRecord
+
+USAGE_STATE = "veracity.usage"  # ASGI scope state: (endpoint, prompt_tokens, completion_tokens, verdict)
 
 
 def record_call(request: Request, endpoint: str, report: Report | None, status: int = 200) -> None:
-    key = getattr(request.state, "key", None)
-    started = getattr(request.state, "started", time.perf_counter())
-    request.app.state.store.record_usage(UsageRecord(
-        key_id=key.id if key else None,
-        endpoint=endpoint,
-        prompt_tokens=report.usage.prompt_tokens if report else 0,
-        completion_tokens=report.usage.completion_tokens if report else 0,
-        latency_ms=round((time.perf_counter() - started) * 1000, 2),
-        status=status,
-        verdict=report.verdict if report else None,
-        created_at=int(time.time()),
-    ))
+    """Note the call's report for its usage row (``status`` is taken from the response)."""
+    if report is None:
+        note_usage(request, endpoint, 0, 0, None)
+    else:
+        note_usage(request, endpoint, report.usage.prompt_tokens, report.usage.completion_tokens, report.verdict)
+
+
+def note_usage(request: Request, endpoint: str, prompt_tokens: int, completion_tokens: int,
+               verdict: str | None) -> None:
+    request.scope.setdefault("state", {})[USAGE_STATE] = (endpoint, prompt_tokens, completion_tokens, verdict)

@@ -23,14 +23,18 @@ from veracity.batches.files import FileStorage
 from veracity.batches.finalize import Outcome, finalize
 from veracity.batches.lines import BatchLine, error_line, parse_line, validate
 from veracity.batches.models import BatchError, BatchRecord
+from veracity.config import Settings
+from veracity.limits.limiter import plan_of
 from veracity.store.models import ApiKey
 
 log = logging.getLogger("veracity.batches")
 
 
 class BatchWorker:
-    def __init__(self, app: ASGIApp, store: Any, storage: FileStorage, concurrency: int, poll_s: float = 2.0) -> None:
+    def __init__(self, app: ASGIApp, store: Any, storage: FileStorage, concurrency: int, poll_s: float = 2.0,
+                 settings: Settings | None = None) -> None:
         self.app = app
+        self.settings = settings
         self.store = store
         self.storage = storage
         self.concurrency = concurrency
@@ -98,6 +102,7 @@ class BatchWorker:
                                             "upload it again and create a new batch"))
             return None
         total, errors = validate(self.storage.lines(batch.input_file_id))
+        errors = [*errors, *self._over_plan(batch.key_id, total)]
         if errors:
             self._fail(batch.id, *errors)
             return None
@@ -107,6 +112,17 @@ class BatchWorker:
         else:
             self.store.update_batch(batch.id, total=total)
         return self.store.get_batch(batch.id)
+
+    def _over_plan(self, key_id: str, total: int) -> list[BatchError]:
+        """The plan's limit on lines per batch, as a validation error when the file is over it."""
+        key = self._owner(key_id)
+        if self.settings is None or key is None:
+            return []
+        limit = plan_of(self.settings, key).max_batch_lines
+        if limit is None or total <= limit:
+            return []
+        return [BatchError("too_many_requests", f"the input file holds {total} requests, over the limit of {limit} "
+                           f"per batch of plan {key.plan!r}: split it into files of at most {limit} lines")]
 
     def _owner(self, key_id: str) -> ApiKey | None:
         if key_id == DEV_KEY.id:

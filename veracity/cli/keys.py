@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from veracity.cli.common import data_dir_option, friendly_errors, settings_from
+from veracity.limits.plans import check_plan_name
 from veracity.store import open_store
 
 
@@ -23,14 +24,18 @@ def keys() -> None:
 @keys.command("create")
 @click.option("--name", default="api key", show_default=True, help="A label to recognise the key by.")
 @click.option("--admin/--no-admin", default=False, show_default=True, help="Admin keys may manage keys.")
-@click.option("--plan", default="trial", show_default=True, help="Plan of the key.")
+@click.option("--plan", default=None, help="Plan of the key: trial, core, scale, enterprise or a configured one "
+              "(default: the default_plan setting).")
 @data_dir_option
 @friendly_errors
-def create(name: str, admin: bool, plan: str, data_dir: Path | None) -> None:
+def create(name: str, admin: bool, plan: str | None, data_dir: Path | None) -> None:
     """Create a key; the key itself is printed alone on the last line."""
-    store = open_store(settings_from(data_dir=data_dir).store_url)
+    settings = settings_from(data_dir=data_dir)
+    plan = check_plan_name(plan or settings.default_plan, settings.plans)
+    store = open_store(settings.store_url)
     key, secret = store.create_key(name, admin=admin, plan=plan)
-    click.echo(f"Created {'admin ' if admin else ''}key {key.id} ({name}). Store it now: it is not shown again.", err=False)
+    click.echo(f"Created {'admin ' if admin else ''}key {key.id} ({name}, plan {plan}). Store it now: it is not "
+               "shown again.", err=False)
     click.echo(secret)
 
 

@@ -17,6 +17,7 @@ from veracity.cli.keys import keys
 from veracity.cli.mcp import mcp
 from veracity.cli.serve import init, serve
 from veracity.cli.train import export_checker, train_checker
+from veracity.cli.usage import usage
 
 
 @click.group()
@@ -38,5 +39,5 @@ def config_show(data_dir: Path | None) -> None:
     click.echo(json.dumps(settings_from(data_dir=data_dir).masked(), indent=2))
 
 
-for command in (serve, init, check, keys, kb, eval_, train_checker, export_checker, mcp, batch):
+for command in (serve, init, check, keys, kb, eval_, train_checker, export_checker, mcp, batch, usage):
     cli.add_command(command)

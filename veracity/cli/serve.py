@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -20,7 +21,7 @@ def ensure_first_key(settings: Settings, base_url: str) -> bool:
     try:
         if store.list_keys():
             return False
-        key, secret = store.create_key("first admin key", admin=True)
+        key, secret = store.create_key("first admin key", admin=True, plan="enterprise")  # the operator's own key
     finally:
         store.close()
     click.echo(f"Created the first admin API key ({key.id}). It is shown once; store it now:\n\n  {secret}\n")
@@ -56,4 +57,5 @@ def serve(host: str | None, port: int | None, data_dir: Path | None) -> None:
     app = create_app(settings)
     click.echo(f"Veracity {app.version} on {base}: POST {base}/v1/verify/reliability "
                f"(judge: {app.state.verifier.judge.name}; health: {base}/health)")
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level, access_log=False)

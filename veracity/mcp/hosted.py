@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from veracity.api.auth import DEV_KEY, authenticate
 from veracity.api.errors import veracity_error_response
 from veracity.errors import AuthenticationFailed, VeracityError
+from veracity.limits.limiter import HEADERS_STATE, SLOT_STATE, admit, plan_of
 from veracity.mcp.tools import ToolHost, build_server
 from veracity.mcp.transport import bearer_secret, serve_stateless
 from veracity.store.models import KEY_PREFIX, ApiKey
@@ -63,7 +65,16 @@ class HostedMCP:
             await response(scope, receive, send)
             return
         state = request.app.state
-        host = ToolHost(state.verifier, state.settings, key_id=owner.id, record_usage=state.store.record_usage)
+        try:  # the owner's plan: each POST is one request; the slot is released by the accounting middleware
+            admission = await run_in_threadpool(admit, state.store, state.settings, owner)
+        except VeracityError as exc:
+            await veracity_error_response(exc)(scope, receive, send)
+            return
+        if admission.slot_id is not None:
+            scope.setdefault("state", {})[SLOT_STATE] = admission.slot_id
+        scope.setdefault("state", {})[HEADERS_STATE] = admission.headers
+        host = ToolHost(state.verifier, state.settings, key_id=owner.id, record_usage=state.store.record_usage,
+                        max_context_tokens=plan_of(state.settings, owner).max_context_tokens)
         await serve_stateless(build_server(host), scope, receive, send, state.settings.max_body_bytes)
 
 

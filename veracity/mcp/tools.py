@@ -21,6 +21,7 @@ from mcp.server import Server, ServerRequestContext
 
 from veracity import __version__
 from veracity.config import Settings
+from veracity.engine.tokens import count_tokens
 from veracity.engine.types import Report, Task
 from veracity.engine.verifier import Verifier
 from veracity.errors import InvalidRequest, PayloadTooLarge, VeracityError
@@ -78,6 +79,7 @@ class ToolHost:
     settings: Settings
     key_id: str | None = None
     record_usage: Callable[[UsageRecord], None] | None = None
+    max_context_tokens: int | None = None  # the key's plan limit (hosted MCP); None: unlimited
 
 
 def _text(args: dict[str, Any], name: str, *, required: bool = True) -> str:
@@ -140,6 +142,7 @@ async def call_tool(host: ToolHost, name: str, args: dict[str, Any]) -> types.Ca
     status = 200
     try:
         task = task_from_arguments(name, args, host.settings)
+        _check_context(host, task)
         report = await anyio.to_thread.run_sync(host.verifier.verify, task)
         return types.CallToolResult(content=[types.TextContent(text=json.dumps(result_object(task, report)))])
     except VeracityError as exc:
@@ -151,6 +154,14 @@ async def call_tool(host: ToolHost, name: str, args: dict[str, Any]) -> types.Ca
         return _error_result("internal error while verifying; try again, and report it if it persists")
     finally:
         _record(host, name, report, status, started)
+
+
+def _check_context(host: ToolHost, task: Task) -> None:
+    tokens = count_tokens(task.prompt, task.output, task.context)
+    if host.max_context_tokens is not None and tokens > host.max_context_tokens:
+        raise PayloadTooLarge(f"the call holds about {tokens} tokens of prompt, response and document, over your "
+                              f"plan's limit of {host.max_context_tokens}: pass a shorter document",
+                              param="documentContent", code="context_length_exceeded")
 
 
 def _record(host: ToolHost, name: str, report: Report | None, status: int, started: float) -> None:

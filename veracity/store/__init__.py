@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Protocol
 
 from veracity.errors import ConfigError
+from veracity.store.limits import RateState
 from veracity.store.models import ApiKey, UsageRecord
+from veracity.store.usage import UsageSummaryRow
 
 
 class Store(Protocol):
@@ -22,6 +24,14 @@ class Store(Protocol):
     def revoke_key(self, key_id: str) -> ApiKey: ...
 
     def record_usage(self, record: UsageRecord) -> None: ...
+
+    def usage_summary(self, key_id: str | None, since: int) -> list[UsageSummaryRow]: ...
+
+    def take_request(self, key_id: str, limit: int, now: float) -> RateState: ...
+
+    def acquire_slot(self, key_id: str, limit: int, lease_s: float, now: float) -> str | None: ...
+
+    def release_slot(self, slot_id: str) -> None: ...
 
     def close(self) -> None: ...
 

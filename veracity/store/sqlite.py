@@ -6,12 +6,16 @@ import hmac
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from veracity.errors import BackendError, NotFound
 from veracity.store.batches import BatchStoreMixin
+from veracity.store.limits import LimitsMixin
 from veracity.store.mcp_tokens import MCPTokensMixin
 from veracity.store.models import ApiKey, UsageRecord, hash_secret, new_id, new_secret
+from veracity.store.usage import UsageMixin
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -24,6 +28,20 @@ def migrations() -> list[tuple[int, str]]:
     return out
 
 
+def store_error(exc: sqlite3.Error, path: Path) -> BackendError:
+    """A 503 that says what is wrong with the store and what to do about it."""
+    text = str(exc)
+    if "full" in text:
+        hint = f"the disk holding {path} is full: free space there; calls work again at once"
+    elif "readonly" in text or "read-only" in text:
+        hint = f"the store {path} is read-only: make it (and its directory) writable; calls work again at once"
+    elif "I/O" in text:
+        hint = f"the disk holding {path} failed to read or write: check it"
+    else:
+        hint = "retry; if it persists, check the data directory"
+    return BackendError(f"store error: {text}; {hint}", code="store_unavailable")
+
+
 _KEY_COLUMNS = "id, name, prefix, admin, plan, created_at, revoked_at, last_used_at"
 
 
@@ -32,14 +50,17 @@ def _key(row: tuple) -> ApiKey:  # type: ignore[type-arg]
                   created_at=row[5], revoked_at=row[6], last_used_at=row[7])
 
 
-class SQLiteStore(MCPTokensMixin, BatchStoreMixin):
+class SQLiteStore(MCPTokensMixin, BatchStoreMixin, LimitsMixin, UsageMixin):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+            uri = str(path).startswith("file:")  # e.g. file:/data/veracity.db?mode=ro (a read-only replica)
+            if not uri:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None, uri=uri)
             self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=30000")
             self._migrate()
         except (OSError, sqlite3.Error) as exc:
@@ -48,7 +69,9 @@ class SQLiteStore(MCPTokensMixin, BatchStoreMixin):
 
     def _migrate(self) -> None:
         with self._lock:
-            self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            exists = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone()
+            if not exists:  # no write at all when up to date: a read-only store still opens
+                self._db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
             row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
             current = row[0] or 0
             for version, script in migrations():
@@ -73,7 +96,31 @@ class SQLiteStore(MCPTokensMixin, BatchStoreMixin):
             with self._lock:
                 return self._db.execute(sql, params)
         except sqlite3.Error as exc:
-            raise BackendError(f"store error: {exc}") from exc
+            raise store_error(exc, self.path) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken first, so processes serialise."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise store_error(exc, self.path) from exc
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise store_error(exc, self.path) from exc
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        try:
+            self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # nothing was open (a failed COMMIT already rolled back)
 
     def create_key(self, name: str, *, admin: bool = False, plan: str = "trial") -> tuple[ApiKey, str]:
         secret = new_secret()

@@ -23,8 +23,10 @@ def install_batches(app: FastAPI, settings: Settings) -> BatchWorker:
     from veracity.api.files.router import router as files_router
 
     storage = FileStorage(settings.data_dir / "files")
-    worker = BatchWorker(app, app.state.store, storage, settings.batch_concurrency)
+    worker = BatchWorker(app, app.state.store, storage, settings.batch_concurrency, settings=settings)
     app.state.batches = Batches(storage, worker)
-    app.include_router(files_router, tags=["files"])
-    app.include_router(batches_router, tags=["batches"])
+    from veracity.api.openapi import ERROR_RESPONSES
+
+    app.include_router(files_router, tags=["files"], responses=ERROR_RESPONSES)
+    app.include_router(batches_router, tags=["batches"], responses=ERROR_RESPONSES)
     return worker

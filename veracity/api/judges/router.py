@@ -15,6 +15,7 @@ from veracity.api.verify.models import VerifyRequest
 from veracity.engine.conversation import Turn, conversation_task
 from veracity.engine.types import Task
 from veracity.errors import InvalidRequest
+from veracity.limits.context import check_context, check_messages
 from veracity.store.models import ApiKey
 from veracity.wire import reliability_object
 
@@ -51,7 +52,11 @@ def _task(raw: Any) -> tuple[Task, str | None]:
 @router.post("/v1/judges/detect-hallucination")
 def detect_hallucination(request: Request, raw: dict[str, Any] | list[Any],
                          key: ApiKey = Depends(authenticate)) -> dict[str, Any]:
+    if isinstance(raw, dict) and isinstance(raw.get("messages"), list):
+        check_messages(request, len(raw["messages"]))
     task, model = _task(raw)
+    check_context(request, task.prompt, task.output, task.context,
+                  param="messages" if isinstance(raw, dict) and "messages" in raw else None)
     report = request.app.state.verifiers.get(model).verify(task)
     record_call(request, "/v1/judges/detect-hallucination", report)
     return reliability_object(report)

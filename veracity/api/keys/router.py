@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr
 
 from veracity.api.auth import require_admin
+from veracity.limits.plans import check_plan_name
 from veracity.store.models import ApiKey
 
 router = APIRouter()
@@ -17,7 +18,7 @@ class KeyCreate(BaseModel):
     model_config = ConfigDict(extra="ignore")
     name: StrictStr = "api key"
     admin: StrictBool = False
-    plan: StrictStr = "trial"
+    plan: StrictStr | None = None  # default: the default_plan setting
 
 
 def key_to_wire(key: ApiKey) -> dict[str, Any]:
@@ -28,7 +29,9 @@ def key_to_wire(key: ApiKey) -> dict[str, Any]:
 
 @router.post("/v1/keys", status_code=201)
 def create_key(body: KeyCreate, request: Request, _: ApiKey = Depends(require_admin)) -> dict[str, Any]:
-    key, secret = request.app.state.store.create_key(body.name, admin=body.admin, plan=body.plan)
+    settings = request.app.state.settings
+    plan = check_plan_name(body.plan or settings.default_plan, settings.plans)
+    key, secret = request.app.state.store.create_key(body.name, admin=body.admin, plan=plan)
     return {**key_to_wire(key), "key": secret}
 
 
