@@ -7,6 +7,7 @@ import pytest
 
 from tests.api.test_auth import assert_error
 from tests.conftest import SEED_CONTEXT
+from veracity.judges.checker import DEFAULT_MODEL_DIR
 
 URL = "/v1/judges/detect-hallucination"
 
@@ -19,7 +20,7 @@ def test_verify_form(http: httpx.Client) -> None:
     assert body["explanation"] and body["usage"]["total_tokens"] > 0 and body["verdict"] == "hallucination"
 
 
-@pytest.mark.parametrize("model", [None, "rules", "checker", "verify-reliability"])
+@pytest.mark.parametrize("model", [None, "rules", "verify-reliability"])
 def test_messages_form_with_judge_choice(http: httpx.Client, model: str | None) -> None:
     messages = [{"role": "system", "content": f"Invoice record for the assistant to use: {SEED_CONTEXT}"},
                 {"role": "user", "content": "How much is it?"},
@@ -40,3 +41,10 @@ def test_unknown_judge_is_404_and_bad_bodies_400(http: httpx.Client) -> None:
     assert assert_error(r, 404, "not_found_error")["param"] == "model"
     assert assert_error(http.post(URL, json={"prompt": "p"}), 400, "invalid_request_error")["param"] == "output"
     assert_error(http.post(URL, json=[1, 2]), 400, "invalid_request_error")
+
+
+@pytest.mark.skipif((DEFAULT_MODEL_DIR / "model.onnx").is_file(), reason="a checker model is shipped")
+def test_choosing_the_checker_without_its_model_is_503_naming_the_file(http: httpx.Client) -> None:
+    r = http.post(URL, json={"model": "checker", "prompt": "p", "output": "The client is Acme.", "context": SEED_CONTEXT})
+    err = assert_error(r, 503, "service_unavailable")
+    assert err["code"] == "model_unavailable" and "config.json" in err["message"]

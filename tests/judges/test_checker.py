@@ -1,0 +1,139 @@
+"""The embedded checker's runtime, on a tiny hand-built model (tests/judges/tiny_checker.py),
+and the shipped model where one is shipped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.judges.tiny_checker import build
+from veracity.engine.protocols import Judge
+from veracity.engine.types import Claim, Evidence, JudgeInput
+from veracity.errors import JudgeError, ModelLoadError
+from veracity.judges.checker import DEFAULT_MODEL_DIR, CheckerJudge, format_query
+
+CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "checker_cases.jsonl"
+CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+SHIPPED = (DEFAULT_MODEL_DIR / "model.onnx").is_file()
+needs_shipped = pytest.mark.skipif(not SHIPPED, reason="no trained checker model is shipped yet (see the README)")
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("tiny") / "checker")
+
+
+@pytest.fixture(scope="module")
+def judge(tiny_dir: Path) -> CheckerJudge:
+    return CheckerJudge(tiny_dir, threads=1)
+
+
+def _item(claim: str, *windows: str, prompt: str = "") -> JudgeInput:
+    ev = tuple(Evidence(text=t, source="context", span=(0, len(t)), score=float(len(windows) - k))
+               for k, t in enumerate(windows))
+    return JudgeInput(prompt=prompt, claim=Claim(text=claim, span=(0, len(claim))), evidence=ev, mode="rag")
+
+
+def test_satisfies_judge_protocol(judge: CheckerJudge) -> None:
+    assert isinstance(judge, Judge) and judge.name == "checker"
+
+
+def test_verdicts_follow_the_model_and_the_threshold(judge: CheckerJudge) -> None:
+    bad, good = judge.judge([_item("wrong wrong wrong", "the sky is blue"), _item("the sky is blue", "the sky is blue")])
+    assert bad.verdict == "hallucination" and bad.p_hallucination is not None and bad.p_hallucination > 0.5
+    assert good.verdict == "supported" and good.p_hallucination is not None and good.p_hallucination < 0.5
+    assert bad.reason.endswith(".") and bad.evidence[0].text == "the sky is blue"
+
+
+def test_a_claim_is_supported_if_some_window_supports_it(judge: CheckerJudge) -> None:
+    [v] = judge.judge([_item("wrong wrong wrong", "the sky is blue", "green green green", "it was blue")])
+    assert v.verdict == "supported" and v.evidence[0].text == "green green green"
+
+
+def test_a_hallucination_cites_the_best_ranked_window(judge: CheckerJudge) -> None:
+    [v] = judge.judge([_item("wrong wrong", "it was blue", "the sky is blue")])
+    assert v.verdict == "hallucination" and v.evidence[0].text == "it was blue"
+
+
+def test_temperature_and_threshold_come_from_the_config(tmp_path: Path) -> None:
+    strict = CheckerJudge(build(tmp_path / "strict", temperature=2.0, threshold=0.2))
+    [v] = strict.judge([_item("the sky is blue", "the sky is blue")])
+    logit = strict.logits([("the sky is blue", format_query("", "the sky is blue"))])[0]
+    assert v.p_hallucination == pytest.approx(1 / (1 + np.exp(-logit / 2.0)))
+    assert v.verdict == "hallucination"  # p ≈ 0.38 is over the strict threshold 0.2
+
+
+def test_batch_matches_single_calls(judge: CheckerJudge) -> None:
+    items = [_item(c, "the sky is blue", "green grass") for c in ("wrong", "the sky", "wrong wrong is", "blue")] * 12
+    batched = judge.judge(items)
+    single = [judge.judge([i])[0] for i in items]
+    assert [(v.verdict, round(v.p_hallucination or 0, 6)) for v in batched] == \
+        [(v.verdict, round(v.p_hallucination or 0, 6)) for v in single]
+
+
+def test_no_evidence_is_unverifiable(judge: CheckerJudge) -> None:
+    empty = JudgeInput(prompt="Who won?", claim=Claim(text="Maria won.", span=(0, 10)), evidence=(), mode="open")
+    for verdict in judge.judge([empty, _item("Maria won.", "   ")]):
+        assert verdict.verdict == "unverifiable" and verdict.p_hallucination is None and verdict.evidence == ()
+    assert judge.judge([]) == []
+
+
+def test_long_evidence_is_truncated_not_rejected(judge: CheckerJudge) -> None:
+    probs = judge.score_pairs([("the sky is blue " * 500, format_query("Summarise.", "wrong wrong wrong wrong"))])
+    assert probs.shape == (1,) and probs[0] > 0.5
+
+
+def _copy(src: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(src, tmp_path / "copy"))
+
+
+@pytest.mark.parametrize("name", ["model.onnx", "tokenizer.json", "config.json"])
+def test_missing_file_raises_model_load_error(tiny_dir: Path, tmp_path: Path, name: str) -> None:
+    model_dir = _copy(tiny_dir, tmp_path)
+    (model_dir / name).unlink()
+    with pytest.raises(ModelLoadError, match=name.replace(".", r"\.")) as err:
+        CheckerJudge(model_dir)
+    assert "veracity.training.export" in str(err.value) and isinstance(err.value, JudgeError)
+
+
+@pytest.mark.parametrize("name", ["model.onnx", "tokenizer.json", "config.json"])
+def test_corrupt_file_raises_model_load_error(tiny_dir: Path, tmp_path: Path, name: str) -> None:
+    model_dir = _copy(tiny_dir, tmp_path)
+    (model_dir / name).write_bytes(b"\x00\x01 this is not a valid file \xff" * 10)
+    with pytest.raises(ModelLoadError, match=name.replace(".", r"\.")):
+        CheckerJudge(model_dir)
+
+
+def test_truncated_or_empty_model_file_raises_model_load_error(tiny_dir: Path, tmp_path: Path) -> None:
+    model_dir = _copy(tiny_dir, tmp_path)
+    data = (model_dir / "model.onnx").read_bytes()
+    (model_dir / "model.onnx").write_bytes(data[: len(data) // 3])
+    with pytest.raises(ModelLoadError, match=r"model\.onnx"):
+        CheckerJudge(model_dir)
+    (model_dir / "model.onnx").write_bytes(b"")
+    with pytest.raises(ModelLoadError, match=r"model\.onnx"):
+        CheckerJudge(model_dir)
+
+
+def test_the_default_location_without_a_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match="missing"):
+        CheckerJudge(tmp_path / "nowhere")
+
+
+@needs_shipped
+def test_shipped_files_exist() -> None:
+    for name in ("model.onnx", "tokenizer.json", "config.json", "MODEL_CARD.md"):
+        assert (DEFAULT_MODEL_DIR / name).is_file(), name
+    assert (DEFAULT_MODEL_DIR / "model.onnx").stat().st_size < 30_000_000
+
+
+@needs_shipped
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_shipped_model_fixed_cases(case: dict[str, object]) -> None:
+    judge = CheckerJudge(threads=1)
+    [verdict] = judge.judge([_item(str(case["claim"]), *case["evidence"], prompt=str(case["prompt"]))])  # type: ignore[misc]
+    assert verdict.verdict == case["expected"], (verdict.p_hallucination, judge.threshold)

@@ -1,0 +1,199 @@
+"""The embedded checker: a small cross-encoder (ONNX, int8) that scores claim/evidence pairs.
+
+Each pair is ``(evidence window, question + claim)``; the model returns one logit, the
+log-odds that the claim is NOT supported by the window. A claim is scored against each of
+its evidence windows and is supported if *some* window supports it, so its score is the
+minimum over its windows. The logit is divided by the calibrated temperature and turned
+into a probability; the claim is a hallucination when that probability reaches the
+threshold. Both numbers live in the model directory's ``config.json``.
+
+Runs on onnxruntime and tokenizers only (no torch at run time). The training script
+(:mod:`veracity.training`) uses :func:`format_query` and :func:`encode_pairs` so that
+training pairs and run-time pairs are built the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
+from veracity.errors import JudgeError, ModelLoadError
+
+INPUT_FORMAT = "evidence|question [SEP] claim v1"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "checker"
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+CONFIG_FILE = "config.json"
+_MAX_PROMPT_WORDS = 48
+_MAX_CLAIM_WORDS = 96
+_FIX = "reinstall the package or re-export it with `python -m veracity.training.export`"
+
+
+def _tail_words(text: str, n: int) -> str:
+    parts = text.split()
+    return " ".join(parts[-n:]) if len(parts) > n else " ".join(parts)
+
+
+def _head_words(text: str, n: int) -> str:
+    parts = text.split()
+    return " ".join(parts[:n]) if len(parts) > n else " ".join(parts)
+
+
+def format_query(prompt: str | None, claim: str) -> str:
+    """The second segment of a pair: the question (last words of the prompt) and the claim."""
+    q = _tail_words(prompt or "", _MAX_PROMPT_WORDS)
+    c = _head_words(claim, _MAX_CLAIM_WORDS)
+    return f"{q} [SEP] {c}" if q else c
+
+
+def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_length: int,
+                 pad_multiple: int = 1) -> dict[str, np.ndarray]:
+    """Tokenise ``(evidence, query)`` pairs, truncating only the evidence, padded to the longest.
+
+    ``tokenizer`` is a :class:`tokenizers.Tokenizer`; returns int64 arrays
+    ``input_ids``, ``attention_mask`` and ``token_type_ids`` of shape ``(n, longest)``.
+    """
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=max_length, strategy="only_first")
+    encs = tokenizer.encode_batch([(e if e.strip() else "-", q) for e, q in pairs])
+    width = max((len(x.ids) for x in encs), default=1)
+    width = -(-width // pad_multiple) * pad_multiple
+    ids = np.zeros((len(encs), width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    types = np.zeros_like(ids)
+    for i, x in enumerate(encs):
+        n = len(x.ids)
+        ids[i, :n], mask[i, :n], types[i, :n] = x.ids, x.attention_mask, x.type_ids
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -60.0, 60.0)))
+
+
+def _load_config(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ModelLoadError(f"checker config file is missing: {path}; {_FIX}")
+    try:
+        cfg = json.loads(path.read_text(encoding="utf-8"))
+        cfg["max_length"] = int(cfg["max_length"])
+        cfg["temperature"] = float(cfg["temperature"])
+        cfg["threshold"] = float(cfg["threshold"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelLoadError(f"checker config file is corrupt: {path} ({exc}); {_FIX}") from exc
+    if cfg["temperature"] <= 0 or not 0.0 < cfg["threshold"] < 1.0:
+        raise ModelLoadError(f"checker config file has invalid temperature/threshold: {path}; {_FIX}")
+    return dict(cfg)
+
+
+def _load_tokenizer(path: Path) -> Any:
+    from tokenizers import Tokenizer
+
+    if not path.is_file():
+        raise ModelLoadError(f"checker tokenizer file is missing: {path}; {_FIX}")
+    try:
+        return Tokenizer.from_file(str(path))
+    except Exception as exc:  # tokenizers raises plain Exception subclasses
+        raise ModelLoadError(f"checker tokenizer file is corrupt: {path} ({exc}); {_FIX}") from exc
+
+
+def _load_session(path: Path, threads: int | None) -> Any:
+    import onnxruntime as ort
+
+    if not path.is_file() or path.stat().st_size == 0:
+        raise ModelLoadError(f"checker model file is missing or empty: {path}; {_FIX}")
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads or 0
+    opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
+    try:
+        return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own Fail/InvalidProtobuf types
+        raise ModelLoadError(f"checker model file is corrupt or unreadable: {path} ({exc}); {_FIX}") from exc
+
+
+class CheckerJudge:
+    """Judge claims against their evidence windows with the embedded ONNX cross-encoder."""
+
+    name = "checker"
+    batch_size = 32
+
+    def __init__(self, model_dir: Path | None = None, threads: int | None = None) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        self.config = _load_config(self.model_dir / CONFIG_FILE)
+        self.tokenizer = _load_tokenizer(self.model_dir / TOKENIZER_FILE)
+        self.session = _load_session(self.model_dir / MODEL_FILE, threads)
+        self._inputs = {i.name for i in self.session.get_inputs()}
+        self.max_length: int = self.config["max_length"]
+        self.temperature: float = self.config["temperature"]
+        self.threshold: float = self.config["threshold"]
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Raw logits (log-odds of NOT supported, before temperature) for ``(evidence, query)`` pairs."""
+        out = np.zeros(len(pairs), dtype=np.float64)
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        for k in range(0, len(order), self.batch_size):
+            idx = order[k : k + self.batch_size]
+            enc = encode_pairs(self.tokenizer, [pairs[i] for i in idx], self.max_length)
+            try:
+                res = self.session.run(None, {n: v for n, v in enc.items() if n in self._inputs})[0]
+            except Exception as exc:  # a failing backend is an error, never a verdict
+                raise JudgeError(f"checker model failed to run: {exc}") from exc
+            out[idx] = np.asarray(res, dtype=np.float64).reshape(len(idx), -1)[:, 0]
+        return out
+
+    def calibrated(self, logits: np.ndarray) -> np.ndarray:
+        return sigmoid(np.asarray(logits, dtype=np.float64) / self.temperature)
+
+    def score_pairs(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """Calibrated probability that each query's claim is NOT supported by its evidence."""
+        return self.calibrated(self.logits(pairs)) if pairs else np.zeros(0)
+
+    def judge(self, items: Sequence[JudgeInput]) -> list[ClaimVerdict]:
+        """One verdict per item: the claim is supported if some evidence window supports it."""
+        pairs: list[tuple[str, str]] = []
+        owners: list[list[int]] = []
+        for item in items:
+            query = format_query(item.claim.question or item.prompt, item.claim.text)
+            usable = [k for k, ev in enumerate(item.evidence) if ev.text.strip()]
+            owners.append(usable)
+            pairs.extend((item.evidence[k].text, query) for k in usable)
+        probs = self.score_pairs(pairs)
+        verdicts: list[ClaimVerdict] = []
+        pos = 0
+        for item, usable in zip(items, owners):
+            verdicts.append(self._verdict(item, usable, probs[pos : pos + len(usable)]))
+            pos += len(usable)
+        return verdicts
+
+    def _verdict(self, item: JudgeInput, usable: list[int], probs: np.ndarray) -> ClaimVerdict:
+        if not usable:
+            return ClaimVerdict(claim=item.claim, verdict="unverifiable", p_hallucination=None, judge=self.name,
+                                reason="There is no evidence to check this claim against.")
+        best = int(np.argmin(probs))
+        p = float(probs[best])
+        if p >= self.threshold:
+            cited = _most_relevant(item.evidence, usable)
+            return ClaimVerdict(claim=item.claim, verdict="hallucination", p_hallucination=p, judge=self.name,
+                                evidence=(cited,), reason=_reason(False, len(usable), p))
+        return ClaimVerdict(claim=item.claim, verdict="supported", p_hallucination=p, judge=self.name,
+                            evidence=(item.evidence[usable[best]],), reason=_reason(True, len(usable), p))
+
+
+def _most_relevant(evidence: Sequence[Evidence], usable: list[int]) -> Evidence:
+    """The window retrieval ranked highest (the first one on equal scores)."""
+    k = max(usable, key=lambda i: (evidence[i].score, -i))
+    return evidence[k]
+
+
+def _reason(supported: bool, n: int, p: float) -> str:
+    where = "the evidence passage" if n == 1 else f"one of the {n} evidence passages"
+    if supported:
+        return f"The checker model finds the claim supported by {where} (probability of hallucination {p:.2f})."
+    none = "the evidence passage" if n == 1 else f"any of the {n} evidence passages"
+    return f"The checker model finds the claim not supported by {none} (probability of hallucination {p:.2f})."

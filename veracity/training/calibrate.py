@@ -1,0 +1,222 @@
+"""Calibrate the exported checker on dev and measure it the way the runtime uses it.
+
+    python -m veracity.training.calibrate --data DATA_DIR --model veracity/models/checker [--report FILE]
+
+Every dev claim is scored against its best 3 evidence windows (the engine's windowing)
+and takes the minimum logit over them (supported if some window supports it). On those
+claim logits it fits a temperature (NLL) and picks the threshold that maximises balanced
+accuracy, writes both into the model's ``config.json`` and reports ECE (15 bins) before
+and after, plus balanced accuracy per source, on outputs (a summary is a hallucination
+when its worst sentence is) and on length-matched qa pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from veracity.engine.windows import select_evidence, split_windows
+from veracity.judges.checker import CONFIG_FILE, CheckerJudge, format_query, sigmoid
+from veracity.training.data import LENGTH_BINS, load_rows, novel_mentions, sentences
+from veracity.training.synth import perturb
+from veracity.training.train import auc
+
+TOP_K = 3
+
+
+@dataclass
+class DevClaim:
+    row: str  # id of the dev row (output) it belongs to, or a synthetic id
+    source: str
+    kind: str  # "output", "sentence", "synthetic", "novel"
+    label: int | None  # claim label when known (None: sentence of a hallucinated summary)
+    out_label: int
+    words: int
+    pairs: list[tuple[str, str]]
+
+
+def claim_of(row: dict[str, Any], claim: str, kind: str, label: int | None, rid: str | None = None) -> DevClaim:
+    src, prompt = str(row["source"]), str(row["prompt"])
+    search = claim if src == "halueval-summarization" else f"{prompt} {claim}"
+    wins = select_evidence(search, split_windows(str(row["context"] or "")), k=TOP_K)
+    query = format_query(prompt, claim)
+    return DevClaim(rid or str(row["id"]), src, kind, label, int(bool(row["is_hallucination"])),
+                    len(claim.split()), [(w.text, query) for w in wins])
+
+
+def summary_claims(row: dict[str, Any], rng: random.Random, pool: list[str]) -> list[DevClaim]:
+    doc, bad = str(row["context"] or ""), bool(row["is_hallucination"])
+    out: list[DevClaim] = []
+    for i, sent in enumerate(sentences(str(row["output"]))):
+        novel = bool(novel_mentions(sent, doc.lower()))
+        label = 1 if (bad and novel) else (None if bad else 0)
+        out.append(claim_of(row, sent, "novel" if bad and novel else "sentence", label))
+        neg = None if bad else perturb(sent, doc, rng, pool)
+        if neg:
+            out.append(claim_of(row, neg[0], "synthetic", 1, f"{row['id']}-syn{i}"))
+    return out
+
+
+def dev_claims(rows: list[dict[str, Any]], per_source: int, seed: int) -> list[DevClaim]:
+    rng = random.Random(seed)
+    by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by[str(r["source"])].append(r)
+    pool = sorted({w for r in rows[:2000] for w in str(r.get("context") or "").split() if w[:1].isupper() and len(w) > 3})
+    out: list[DevClaim] = []
+    for src, items in sorted(by.items()):
+        rng.shuffle(items)
+        for row in items[:per_source]:
+            if src == "halueval-summarization":
+                out.extend(summary_claims(row, rng, pool))
+            else:
+                out.append(claim_of(row, str(row["output"]).strip(), "output", int(bool(row["is_hallucination"]))))
+    return out
+
+
+def ece(p: np.ndarray, y: np.ndarray, bins: int = 15) -> float:
+    """Expected calibration error of P(label=1) with equal-width bins."""
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    idx = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            total += m.mean() * abs(p[m].mean() - y[m].mean())
+    return float(total)
+
+
+def fit_temperature(z: np.ndarray, y: np.ndarray) -> float:
+    """The temperature minimising the NLL of sigmoid(z / T) (grid, then refine)."""
+    def nll(t: float) -> float:
+        s = z / t
+        return float(np.mean(np.logaddexp(0, s) - y * s))
+
+    grid = np.exp(np.linspace(np.log(0.2), np.log(10.0), 200))
+    best = min(grid, key=nll)
+    fine = np.linspace(best * 0.95, best * 1.05, 41)
+    return float(min(fine, key=nll))
+
+
+def balanced_accuracy(p: np.ndarray, y: np.ndarray, thr: float) -> float:
+    pred = p >= thr
+    return float(0.5 * (pred[y == 1].mean() + (~pred[y == 0]).mean()))
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    cands = np.unique(np.quantile(p, np.linspace(0.01, 0.99, 197)))
+    return float(max(cands, key=lambda t: balanced_accuracy(p, y, t)))
+
+
+def length_matched(idx: list[int], claims: list[DevClaim], seed: int) -> list[int]:
+    """Sub-sample so that each claim-length bin holds as many positives as negatives."""
+    rng = random.Random(seed)
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i in idx:
+        b = next(k for k, e in enumerate(LENGTH_BINS) if claims[i].words <= e)
+        cells[(b, int(claims[i].label or 0))].append(i)
+    out: list[int] = []
+    for b in {k[0] for k in cells}:
+        a, c = cells.get((b, 0), []), cells.get((b, 1), [])
+        n = min(len(a), len(c))
+        out += rng.sample(a, n) + rng.sample(c, n)
+    return out
+
+
+def claim_logits(judge: CheckerJudge, claims: list[DevClaim]) -> np.ndarray:
+    """Each claim's logit: the minimum over its evidence windows."""
+    flat = [p for c in claims for p in c.pairs]
+    raw = judge.logits(flat)
+    out, pos = np.zeros(len(claims)), 0
+    for i, c in enumerate(claims):
+        out[i] = raw[pos : pos + len(c.pairs)].min() if c.pairs else 0.0
+        pos += len(c.pairs)
+    return out
+
+
+def summary(p: np.ndarray, y: np.ndarray, thr: float) -> dict[str, float]:
+    """Balanced accuracy and AUC; plain accuracy when the group holds one label only."""
+    if len(set(y.tolist())) < 2:
+        return {"n": int(len(y)), "positives": int(y.sum()), "accuracy": round(float(((p >= thr) == (y == 1)).mean()), 4)}
+    return {"n": int(len(y)), "balanced_accuracy": round(balanced_accuracy(p, y, thr), 4),
+            "auc": round(auc(p, y), 4), "positives": int(y.sum())}
+
+
+def output_metrics(claims: list[DevClaim], p: np.ndarray, thr: float) -> dict[str, Any]:
+    """Per source, one score per dev output: its worst claim's probability."""
+    worst: dict[str, tuple[str, int, float]] = {}
+    for c, pc in zip(claims, p):
+        if c.kind == "synthetic":
+            continue
+        prev = worst.get(c.row)
+        worst[c.row] = (c.source, c.out_label, max(pc, prev[2]) if prev else pc)
+    res: dict[str, Any] = {}
+    for src in sorted({v[0] for v in worst.values()}):
+        vals = [v for v in worst.values() if v[0] == src]
+        res[src] = summary(np.array([v[2] for v in vals]), np.array([v[1] for v in vals]), thr)
+    return res
+
+
+def evaluate(claims: list[DevClaim], z: np.ndarray, seed: int) -> dict[str, Any]:
+    lab = [i for i, c in enumerate(claims) if c.label is not None]
+    zl, yl = z[lab], np.array([claims[i].label for i in lab], dtype=float)
+    t = fit_temperature(zl, yl)
+    p = sigmoid(z / t)
+    thr = best_threshold(p[lab], yl)
+    rep: dict[str, Any] = {"temperature": round(t, 4), "threshold": round(thr, 4), "top_k_windows": TOP_K,
+                           "ece15_before": round(ece(sigmoid(zl), yl), 4), "ece15_after": round(ece(p[lab], yl), 4),
+                           "claims_all": summary(p[lab], yl, thr), "claims_by_source": {}, "claims_by_kind": {}}
+    for key, field in (("claims_by_source", "source"), ("claims_by_kind", "kind")):
+        for val in sorted({getattr(claims[i], field) for i in lab}):
+            sub = [i for i in lab if getattr(claims[i], field) == val]
+            rep[key][val] = summary(p[sub], np.array([claims[i].label for i in sub], dtype=float), thr)
+    rep["outputs_by_source"] = output_metrics(claims, p, thr)
+    for name, src in (("qa_length_matched", "halueval-qa"), ("dialogue_length_matched", "halueval-dialogue"),
+                      ("summarization_claims_length_matched", "halueval-summarization")):
+        sub = length_matched([i for i in lab if claims[i].source == src], claims, seed)
+        rep[name] = summary(p[sub], np.array([claims[i].label for i in sub], dtype=float), thr) if sub else None
+    return rep
+
+
+def write_config(model_dir: Path, rep: dict[str, Any]) -> None:
+    path = model_dir / CONFIG_FILE
+    cfg = json.loads(path.read_text())
+    cfg["temperature"], cfg["threshold"] = rep["temperature"], rep["threshold"]
+    cfg["calibration"] = {"data": "halueval-dev", "method": "temperature scaling (NLL), threshold maximising "
+                          "balanced accuracy", "aggregation": f"min logit over the top {TOP_K} BM25 windows",
+                          "ece15_before": rep["ece15_before"], "ece15_after": rep["ece15_after"]}
+    path.write_text(json.dumps(cfg, indent=2) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m veracity.training.calibrate", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--model", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "checker")
+    ap.add_argument("--per-source", type=int, default=1000, help="dev outputs per source")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--report", type=Path, default=None)
+    ap.add_argument("--no-write", action="store_true", help="measure only; leave config.json as it is")
+    args = ap.parse_args(argv)
+    claims = dev_claims(load_rows(args.data / "halueval-dev.jsonl.gz"), args.per_source, args.seed)
+    judge = CheckerJudge(args.model, threads=args.threads)
+    rep = evaluate(claims, claim_logits(judge, claims), args.seed)
+    text = json.dumps(rep, indent=2)
+    print(text)
+    if args.report:
+        args.report.write_text(text + "\n")
+    if not args.no_write:
+        write_config(args.model, rep)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

