@@ -53,3 +53,12 @@ def test_eval_ood_builds_changed_variants(tmp_path: Path) -> None:
     summary = out["judges: rules"]
     assert summary["ood-number"]["n"] >= 3 and summary["ood-untouched"]["n"] == 4
     assert summary["ood-number"]["recall"] == 1.0
+
+
+def test_a_sample_refused_as_input_is_reported_not_scored(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(FIXTURE.read_text() + json.dumps({"id": "q-1", "source": "demo-invoice", "prompt": "?",
+                                                    "output": "?", "context": "x", "is_hallucination": False}) + "\n")
+    proc = run_cli("eval", str(odd), "--judge", "rules", "--json", data_dir=tmp_path)
+    assert json.loads(proc.stdout)["judges: rules"]["overall"]["n"] == 8
+    assert "sample q-1 not scored" in proc.stderr

@@ -96,8 +96,10 @@ def eval_(file: Path, server: str | None, key: str | None, judges: str | None, l
         samples = list(perturbations(samples))
     results: dict[str, dict[str, Metrics]] = {}
     for i, predictor in enumerate(_predictors(samples, server, key, judges, compare, data_dir)):
-        preds = run(samples, predictor, _progress(predictor.name, quiet or as_json))
+        preds, refused = run(samples, predictor, _progress(predictor.name, quiet or as_json))
         results[predictor.name] = summarise(preds)
+        for r in refused:
+            click.echo(f"{predictor.name}: sample {r.sample.id} not scored (refused as input: {r.message})", err=True)
         if plots is not None and i == 0:
             _plot(preds, results[predictor.name], plots)
     if as_json:

@@ -8,7 +8,7 @@ import httpx
 
 from veracity.engine.types import Task
 from veracity.engine.verifier import Verifier
-from veracity.errors import BackendError
+from veracity.errors import BackendError, InvalidRequest
 from veracity.evaluation.runner import Sample, p_from_report
 
 
@@ -36,6 +36,8 @@ class ServerPredictor:
             r = self.client.post("/v1/verify/reliability", json=body)
         except httpx.HTTPError as exc:
             raise BackendError(f"cannot reach the server: {exc}") from exc
+        if r.status_code == 400:
+            raise InvalidRequest(r.json().get("error", {}).get("message", r.text[:300]))
         if r.status_code != 200:
             raise BackendError(f"server answered {r.status_code} for sample {sample.id}: {r.text[:300]}")
         d = r.json()

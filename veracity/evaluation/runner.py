@@ -71,14 +71,29 @@ def p_from_report(report: Report) -> float:
     return 1.0 if report.is_hallucination else 0.0
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A sample the verifier refused as a bad request (e.g. an output of "?"): not scored."""
+
+    sample: Sample
+    message: str
+
+
 def run(samples: Sequence[Sample], predictor: Predictor, progress: Callable[[Iterable[Sample]], Iterable[Sample]] = iter
-        ) -> list[Prediction]:
+        ) -> tuple[list[Prediction], list[Refusal]]:
+    """Predictions, and the samples refused as invalid input. A backend failure is not a
+    refusal: it stops the run (scoring it either way would be a made-up verdict)."""
     out: list[Prediction] = []
+    refused: list[Refusal] = []
     for s in progress(samples):
         t0 = time.perf_counter()
-        label, p = predictor.predict(s)
+        try:
+            label, p = predictor.predict(s)
+        except InvalidRequest as exc:
+            refused.append(Refusal(s, exc.message))
+            continue
         out.append(Prediction(s, label, p, (time.perf_counter() - t0) * 1000))
-    return out
+    return out, refused
 
 
 def length_matched(preds: Sequence[Prediction], ratio: float = 0.75) -> list[Prediction]:
