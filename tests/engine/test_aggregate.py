@@ -41,3 +41,7 @@ def test_claim_confidence_follows_its_verdict() -> None:
     assert cv(0, "hallucination", 0.9).confidence == 0.9
     assert abs(cv(0, "supported", 0.1).confidence - 0.9) < 1e-9
     assert cv(0, "unverifiable", None).confidence == 0.0
+
+
+def test_a_single_supported_claim_reads_naturally() -> None:
+    assert explain("supported", [cv(0, "supported", 0.1)], "rag").startswith("The claim is supported by the context.")

@@ -48,6 +48,6 @@ def explain(verdict: Verdict, claims: Sequence[ClaimVerdict], mode: str) -> str:
         head = f"{len(unk)} of {n} claim{'s' if n != 1 else ''} could not be checked: no evidence in {where} decides {'it' if len(unk) == 1 else 'them'}."
         detail = [f"Claim {c.claim.index + 1} {_quote(c.claim.text)}: {c.reason}" for c in unk[:5]]
         return " ".join([head, *detail])
-    head = f"All {n} claim{'s are' if n != 1 else ' is'} supported by {where}."
+    head = f"The claim is supported by {where}." if n == 1 else f"All {n} claims are supported by {where}."
     cites = [f"Claim {c.claim.index + 1} is backed by {_quote(c.evidence[0].text, 120)}." for c in claims[:3] if c.evidence]
     return " ".join([head, *cites])
