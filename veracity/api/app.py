@@ -22,9 +22,9 @@ from veracity.api.models.router import router as models_router
 from veracity.api.openapi import ERROR_RESPONSES, install_openapi
 from veracity.api.verifiers import VerifierPool
 from veracity.api.verify.router import router as verify_router
-from veracity.mcp.hosted import router as mcp_router
 from veracity.config import Settings
 from veracity.engine.verifier import Verifier
+from veracity.mcp.hosted import router as mcp_router
 from veracity.store import Store, open_store
 
 

@@ -10,8 +10,8 @@ import click
 from veracity import __version__
 from veracity.cli.batch import batch
 from veracity.cli.check import check
-from veracity.cli.eval import eval_
 from veracity.cli.common import data_dir_option, friendly_errors, settings_from
+from veracity.cli.eval import eval_
 from veracity.cli.kb import kb
 from veracity.cli.keys import keys
 from veracity.cli.mcp import mcp

@@ -29,7 +29,14 @@ from veracity.errors import ConfigError, JudgeError
 from veracity.llm.client import ChatClient, ChatResult, LLMCallError
 from veracity.llm.errors import to_judge_error
 from veracity.llm.judge_prompt import (
-    BASIS_PHRASE, MAX_REASON_CHARS, AnswerError, ClaimAnswer, basis, build_messages, new_nonce, parse_answer,
+    BASIS_PHRASE,
+    MAX_REASON_CHARS,
+    AnswerError,
+    ClaimAnswer,
+    basis,
+    build_messages,
+    new_nonce,
+    parse_answer,
 )
 
 P_HALLUCINATION, P_SUPPORTED = 0.9, 0.1

@@ -42,7 +42,14 @@ from functools import lru_cache
 
 from veracity.engine.claims import split_claims
 from veracity.engine.normalize import (
-    DateValue, Identifier, Quantity, extract_dates, extract_identifiers, extract_quantities, fold, stem,
+    DateValue,
+    Identifier,
+    Quantity,
+    extract_dates,
+    extract_identifiers,
+    extract_quantities,
+    fold,
+    stem,
     word_spans,
 )
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span

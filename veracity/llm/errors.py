@@ -15,7 +15,13 @@
 from __future__ import annotations
 
 from veracity.errors import (
-    InvalidRequest, JudgeError, NotFound, RateLimited, UpstreamError, UpstreamTimeout, VeracityError,
+    InvalidRequest,
+    JudgeError,
+    NotFound,
+    RateLimited,
+    UpstreamError,
+    UpstreamTimeout,
+    VeracityError,
 )
 from veracity.llm.client import LLMCallError
 

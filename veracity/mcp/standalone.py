@@ -23,7 +23,7 @@ from veracity.engine.verifier import Verifier
 from veracity.errors import AuthenticationFailed, VeracityError
 from veracity.mcp.tools import ToolHost, build_server
 from veracity.mcp.transport import bearer_secret, serve_stateless
-from veracity.store import Store, open_store
+from veracity.store import Store
 from veracity.store.models import ApiKey
 
 STREAM_PATH = "/stream"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from veracity.batches.models import ACTIVE_STATUSES, BatchError, BatchRecord, FileRecord, LineResult
 
@@ -34,8 +34,8 @@ def _errors(raw: str | None) -> tuple[BatchError, ...]:
 class BatchStoreMixin:
     """Needs ``_exec`` (one locked, autocommitted statement) from the store it is mixed into."""
 
-    def _exec(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:  # type: ignore[type-arg]
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by the store class this is mixed into
+        def _exec(self, sql: str, params: tuple = ()) -> sqlite3.Cursor: ...  # type: ignore[type-arg]
 
     # -- files -------------------------------------------------------------------------------
     def create_file(self, f: FileRecord) -> None:

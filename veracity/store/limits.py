@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from veracity.store.models import new_id
 
@@ -28,8 +29,8 @@ class RateState:
 class LimitsMixin:
     """Needs the host class's ``_transaction()``."""
 
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError  # provided by the store class
+    if TYPE_CHECKING:  # provided by the store class this is mixed into
+        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
     def take_request(self, key_id: str, limit: int, now: float) -> RateState:
         """Count one request of ``key_id`` in the current minute, unless the limit is reached."""

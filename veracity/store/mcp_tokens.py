@@ -11,6 +11,7 @@ import hmac
 import secrets
 import sqlite3
 import time
+from typing import TYPE_CHECKING
 
 from veracity.store.models import ApiKey, hash_secret
 
@@ -26,8 +27,8 @@ def new_mcp_token() -> str:
 class MCPTokensMixin:
     """Needs the host class's ``_exec(sql, params)``."""
 
-    def _exec(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:  # type: ignore[type-arg]
-        raise NotImplementedError  # provided by the store class
+    if TYPE_CHECKING:  # provided by the store class this is mixed into
+        def _exec(self, sql: str, params: tuple = ()) -> sqlite3.Cursor: ...  # type: ignore[type-arg]
 
     def enable_mcp(self, key_id: str) -> str:
         """A new MCP token for ``key_id``; the previous one stops working now."""

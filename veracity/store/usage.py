@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ _SUMMARY = (
 class UsageMixin:
     """Needs the host class's ``_exec(sql, params)``."""
 
-    def _exec(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:  # type: ignore[type-arg]
-        raise NotImplementedError  # provided by the store class
+    if TYPE_CHECKING:  # provided by the store class this is mixed into
+        def _exec(self, sql: str, params: tuple = ()) -> sqlite3.Cursor: ...  # type: ignore[type-arg]
 
     def usage_summary(self, key_id: str | None, since: int) -> list[UsageSummaryRow]:
         """Per day and endpoint since ``since`` (Unix seconds): one key's calls, or everyone's (None)."""

@@ -174,7 +174,9 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         loss = torch.nn.functional.binary_cross_entropy_with_logits(model(**enc).logits[:, 0], y)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step(); sched.step(); opt.zero_grad()
+        opt.step()
+        sched.step()
+        opt.zero_grad()
         ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
         bar.set_postfix(loss=f"{ema:.4f}")
         out_of_time = args.max_minutes and time.time() - start > args.max_minutes * 60
