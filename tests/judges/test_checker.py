@@ -87,6 +87,12 @@ def test_long_evidence_is_truncated_not_rejected(judge: CheckerJudge) -> None:
     assert probs.shape == (1,) and probs[0] > 0.5
 
 
+def test_a_claim_longer_than_the_window_is_cut_not_an_error(judge: CheckerJudge) -> None:
+    long_claim = " ".join(["wrong"] * 40)  # 40 tokens of claim in a 32-token model input
+    [v] = judge.judge([_item(long_claim, "the sky is blue")])
+    assert v.verdict == "hallucination"
+
+
 def _copy(src: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(src, tmp_path / "copy"))
 

@@ -55,12 +55,19 @@ def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_length: i
                  pad_multiple: int = 1) -> dict[str, np.ndarray]:
     """Tokenise ``(evidence, query)`` pairs, truncating only the evidence, padded to the longest.
 
+    A query too long to fit beside any evidence (a very long claim) is cut too, rather than
+    failing: the batch is then truncated longest-first.
     ``tokenizer`` is a :class:`tokenizers.Tokenizer`; returns int64 arrays
     ``input_ids``, ``attention_mask`` and ``token_type_ids`` of shape ``(n, longest)``.
     """
     tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=max_length, strategy="only_first")
-    encs = tokenizer.encode_batch([(e if e.strip() else "-", q) for e, q in pairs])
+    texts = [(e if e.strip() else "-", q) for e, q in pairs]
+    try:
+        tokenizer.enable_truncation(max_length=max_length, strategy="only_first")
+        encs = tokenizer.encode_batch(texts)
+    except Exception:  # tokenizers: "Sequence to truncate too short to respect the provided max_length"
+        tokenizer.enable_truncation(max_length=max_length, strategy="longest_first")
+        encs = tokenizer.encode_batch(texts)
     width = max((len(x.ids) for x in encs), default=1)
     width = -(-width // pad_multiple) * pad_multiple
     ids = np.zeros((len(encs), width), dtype=np.int64)
