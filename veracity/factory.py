@@ -5,19 +5,21 @@ from __future__ import annotations
 from veracity.config import Settings
 from veracity.engine.protocols import Judge, Searcher
 from veracity.engine.verifier import Policy, Verifier
-from veracity.judges.combined import CombinedJudge
+from veracity.judges.combined import CombinedJudge, PanelJudge
 from veracity.plugins import judge_factory, searcher_factory
 
 
 def build_judge(settings: Settings, names: tuple[str, ...] | None = None) -> Judge:
-    """The configured judges combined: the first non-rules judge decides, rules veto."""
+    """The configured judges combined (see judges/combined.py): the deciding judges form a
+    panel (mean probability), and the rules judge vetoes on hard contradictions."""
     names = names or settings.judges
     judges = [judge_factory(n)(settings) for n in names]
     primary = [j for j in judges if not hasattr(j, "hard_contradiction")]
     vetoes = [j for j in judges if hasattr(j, "hard_contradiction")]
     if not primary:
         return judges[0] if len(judges) == 1 else CombinedJudge(judges[0], vetoes[1:])
-    return CombinedJudge(primary[0], vetoes) if vetoes else primary[0]
+    decider: Judge = primary[0] if len(primary) == 1 else PanelJudge(primary)
+    return CombinedJudge(decider, vetoes) if vetoes else decider
 
 
 def build_searchers(settings: Settings) -> list[Searcher]:

@@ -1,11 +1,17 @@
-"""Combining judges, with one documented rule.
+"""Combining judges, with two documented rules.
 
-``CombinedJudge(primary, vetoes)``: the primary judge (the embedded checker, or an LLM
-judge) decides every claim; each veto judge (the rules judge) may only *overrule* it on
-a hard contradiction (a number, amount, date or negation that the evidence states
-otherwise). A veto raises the claim's hallucination probability to the larger of the
-two; it never turns a hallucination into a supported claim. With no primary, the
-first judge decides alone.
+``PanelJudge(judges)``: several deciding judges (e.g. the embedded checker and an LLM
+judge) each judge every claim; the claim's hallucination probability is the mean of
+the probabilities of the judges that could decide it, and it is a hallucination when
+that mean reaches 0.5. A claim no judge could decide stays ``unverifiable``. The panel
+cites the evidence and reason of the judge most sure of the panel's verdict.
+
+``CombinedJudge(primary, vetoes)``: the primary judge (one judge, or a panel) decides
+every claim; each veto judge (the rules judge) may only *overrule* it on a hard
+contradiction (a number, amount, date or negation that the evidence states otherwise).
+A veto raises the claim's hallucination probability to the larger of the two; it never
+turns a hallucination into a supported claim. With no primary, the first judge decides
+alone.
 """
 
 from __future__ import annotations
@@ -15,13 +21,37 @@ from dataclasses import replace
 from typing import Protocol
 
 from veracity.engine.protocols import Judge
-from veracity.engine.types import ClaimVerdict, JudgeInput
+from veracity.engine.types import ClaimVerdict, JudgeInput, Usage, Verdict
 
 
 class Veto(Protocol):
     name: str
 
     def hard_contradiction(self, item: JudgeInput) -> ClaimVerdict | None: ...
+
+
+class PanelJudge:
+    def __init__(self, judges: Sequence[Judge]) -> None:
+        self.judges = tuple(judges)
+        self.name = "+".join(j.name for j in self.judges)
+
+    def judge(self, items: Sequence[JudgeInput]) -> list[ClaimVerdict]:
+        ballots = [j.judge(items) for j in self.judges]
+        return [self._decide(list(votes)) for votes in zip(*ballots)]
+
+    @staticmethod
+    def _decide(votes: list[ClaimVerdict]) -> ClaimVerdict:
+        decided = [v for v in votes if v.verdict != "unverifiable" and v.p_hallucination is not None]
+        spent = [v.usage for v in votes if v.usage is not None]
+        usage = Usage(sum(u.prompt_tokens for u in spent), sum(u.completion_tokens for u in spent)) if spent else None
+        if not decided:
+            return replace(votes[0], usage=usage)
+        p = sum(v.p_hallucination or 0.0 for v in decided) / len(decided)
+        verdict: Verdict = "hallucination" if p >= 0.5 else "supported"
+        sign = 1.0 if verdict == "hallucination" else -1.0
+        lead = max(decided, key=lambda v: sign * (v.p_hallucination or 0.0))
+        names = "+".join(v.judge for v in decided)
+        return replace(lead, verdict=verdict, p_hallucination=p, judge=names, usage=usage)
 
 
 class CombinedJudge:
