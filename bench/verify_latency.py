@@ -48,7 +48,7 @@ def rss_mb(pid: int) -> tuple[float, float]:
 
 def start(data_dir: str) -> tuple[subprocess.Popen[bytes], str, str]:
     env = {**os.environ, "VERACITY_DATA_DIR": data_dir}
-    out = subprocess.run([sys.executable, "-m", "veracity", "keys", "create"], env=env, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "veracity", "keys", "create", "--plan", "enterprise"], env=env, capture_output=True,
                          text=True, check=True).stdout
     key = out.strip().splitlines()[-1]
     port = free_port()
