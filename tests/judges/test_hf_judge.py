@@ -47,5 +47,7 @@ def test_hf_judge_loads_the_checkers_own_export_and_agrees_with_the_onnx_checker
     items = [JudgeInput("How long is the bridge?", Claim(t, (0, len(t))), ev, "rag")
              for t in ("The bridge is 412 metres long.", "The bridge was designed by a famous Italian painter.")]
     a, b = hf.judge(items), onnx.judge(items)
-    assert [v.verdict for v in a] == [v.verdict for v in b]
-    assert all(abs((x.p_hallucination or 0) - (y.p_hallucination or 0)) < 0.1 for x, y in zip(a, b))
+    for x, y in zip(a, b):  # fp32 through transformers vs int8 through onnxruntime
+        assert abs((x.p_hallucination or 0) - (y.p_hallucination or 0)) < 0.05
+        if abs((y.p_hallucination or 0) - onnx.threshold) > 0.05:
+            assert x.verdict == y.verdict

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from veracity.judges.checker import encode_pairs
+from veracity.judges.checker import INPUT_FORMAT, encode_pairs
 from veracity.training.data import Pair, balance_lengths, build_pairs, load_rows, sample
 
 SHARES = {"halueval-qa": 0.34, "halueval-dialogue": 0.27, "halueval-summarization": 0.39}
@@ -116,6 +116,8 @@ def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
 def save(model: Any, tok_file: Path, out: Path, meta: dict[str, Any]) -> None:
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
+    # marks the checkpoint as this project's checker, so `--judge hf:PATH` reads its logit right
+    model.config.veracity = {"input_format": INPUT_FORMAT, "max_length": int(meta["args"]["max_length"])}
     model.save_pretrained(tmp, safe_serialization=True)
     shutil.copy(tok_file, tmp / "tokenizer.json")
     (tmp / "training.json").write_text(json.dumps(meta, indent=2))
