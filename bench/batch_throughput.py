@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
 import openai
+from _server import memory_mib, start_server, stop_server
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tests.conftest import SEED_CONTEXT, start_server, stop_server  # noqa: E402
+from tests.conftest import SEED_CONTEXT
 
 OUTPUTS = ("The invoice is due on June 12, 2025.", "The invoice amount is 7116 GBP.",
            "The invoice INV7701B was issued by OptiTech to Acme on 22 May 2025.")
@@ -31,13 +29,6 @@ def _input(n: int) -> bytes:
     return "".join(json.dumps({"custom_id": f"r{i}", "method": "POST", "url": "/v1/verify/reliability",
                                "body": {"prompt": "Summarise the invoice.", "output": OUTPUTS[i % 3],
                                         "context": SEED_CONTEXT}}) + "\n" for i in range(n)).encode()
-
-
-def _vm_hwm(pid: int) -> str:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM"):
-            return line.split(":", 1)[1].strip()
-    return "n/a"
 
 
 def main() -> None:
@@ -60,7 +51,7 @@ def main() -> None:
         print(f"status {batch.status}: {counts.completed} completed, {counts.failed} failed of {counts.total}")
         print(f"{args.lines} lines in {elapsed:.1f}s: {args.lines / elapsed:.1f} lines/s "
               f"(batch_concurrency={args.concurrency}, judge: {httpx.get(srv.url + '/health').json()['judge']})")
-        print(f"peak server memory (VmHWM): {_vm_hwm(srv.proc.pid)}")
+        print(f"peak server memory (VmHWM): {memory_mib(srv.proc.pid, 'VmHWM'):.1f} MiB")
     finally:
         stop_server(srv)
 

@@ -13,9 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,36 +20,10 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
+from _server import memory_mib, start_server, stop_server
 
 BODY = {"prompt": "When is the invoice due?", "output": "The invoice amount is 7,116 GBP. It is due on 21 June 2025.",
         "context": "InvID:INV7701B Co:OptiTech Client:Acme Amt:7116GBP Date:22May25 Due:21Jun25 Terms:N30 Ref:PO451C"}
-
-
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def start(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
-    env = {**os.environ, "VERACITY_DATA_DIR": str(data_dir), "VERACITY_LOG_LEVEL": "warning"}
-    out = subprocess.run([sys.executable, "-m", "veracity", "keys", "create", "--plan", "enterprise"], env=env,
-                         check=True, capture_output=True, text=True).stdout
-    key = out.strip().splitlines()[-1]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "veracity", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(url + "/health").status_code == 200:
-                return proc, url, key
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise SystemExit("the server did not start")
 
 
 async def client(http: httpx.AsyncClient, until: float, latencies: list[float], statuses: Counter[int]) -> None:
@@ -91,15 +62,14 @@ def main() -> None:
     ap.add_argument("--warmup", type=float, default=5)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        proc, url, key = start(Path(tmp))
+        srv = start_server(Path(tmp), env={"VERACITY_LOG_LEVEL": "warning"})
         try:
-            asyncio.run(run(url, key, args.clients, args.warmup))
-            before = rss_mib(proc.pid)
-            latencies, statuses, elapsed = asyncio.run(run(url, key, args.clients, args.seconds))
-            after = rss_mib(proc.pid)
+            asyncio.run(run(srv.url, srv.admin_key, args.clients, args.warmup))
+            before = memory_mib(srv.proc.pid)
+            latencies, statuses, elapsed = asyncio.run(run(srv.url, srv.admin_key, args.clients, args.seconds))
+            after = memory_mib(srv.proc.pid)
         finally:
-            proc.terminate()
-            proc.wait(30)
+            stop_server(srv)
     errors = sum(n for s, n in statuses.items() if s not in (200, 429))
     report = {"clients": args.clients, "seconds": round(elapsed, 1), "requests": sum(statuses.values()),
               "throughput_rps": round(len(latencies) / elapsed, 1), "p50_ms": round(pct(latencies, 0.50), 1),

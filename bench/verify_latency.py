@@ -13,17 +13,14 @@ Run by hand: `.venv/bin/python bench/verify_latency.py [--requests 200] [--clien
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 import httpx
+from _server import memory_mib, start_server, stop_server
 
 CONTEXT = " ".join([
     "The Harbour Line opened in March 1998 and runs 42 kilometres between Portmere and Eastwick.",
@@ -33,35 +30,6 @@ CONTEXT = " ".join([
     "Its depot at Kilnfield maintains a fleet of 28 four-car electric trains built in 2009.",
 ] * 4)  # about 300 words
 OUTPUT = "The Harbour Line opened in March 1998. It carries about 61,000 passengers on an average weekday."
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def rss_mb(pid: int) -> tuple[float, float]:
-    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
-
-
-def start(data_dir: str) -> tuple[subprocess.Popen[bytes], str, str]:
-    env = {**os.environ, "VERACITY_DATA_DIR": data_dir}
-    out = subprocess.run([sys.executable, "-m", "veracity", "keys", "create", "--plan", "enterprise"], env=env, capture_output=True,
-                         text=True, check=True).stdout
-    key = out.strip().splitlines()[-1]
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "veracity", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(url + "/health", timeout=1).status_code == 200:
-                return proc, url, key
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise SystemExit("server did not start")
 
 
 def sequential(url: str, key: str, n: int) -> list[float]:
@@ -106,7 +74,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20.0)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        proc, url, key = start(tmp)
+        srv = start_server(Path(tmp))
+        url, key = srv.url, srv.admin_key
         try:
             judge = httpx.get(url + "/health").json()["judge"]
             times = sequential(url, key, args.requests)
@@ -116,11 +85,10 @@ def main() -> None:
             ok, bad = concurrent(url, key, args.clients, args.seconds)
             print(f"{args.clients} concurrent clients for {args.seconds:.0f} s: {ok / args.seconds:.1f} verifications/s, "
                   f"{bad} errors")
-            rss, peak = rss_mb(proc.pid)
+            rss, peak = memory_mib(srv.proc.pid), memory_mib(srv.proc.pid, "VmHWM")
             print(f"server memory: VmRSS {rss:.0f} MB, peak VmHWM {peak:.0f} MB")
         finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            stop_server(srv)
 
 
 if __name__ == "__main__":
