@@ -15,12 +15,14 @@ from veracity.store.models import ApiKey
 DEV_KEY = ApiKey(id="key_dev", name="development mode", prefix="dev", admin=True, plan="enterprise", created_at=0)
 
 
-def _header_secret(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
-    scheme, _, value = auth.partition(" ")
+def bearer_secret(request: Request, *, allow_x_api_key: bool = True) -> str | None:
+    """The secret of ``Authorization: Bearer`` (or, if allowed, of ``x-api-key``)."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and value.strip():
         return value.strip()
-    return request.headers.get("x-api-key", "").strip() or None
+    if allow_x_api_key:
+        return request.headers.get("x-api-key", "").strip() or None
+    return None
 
 
 async def _body_secret(request: Request) -> str | None:
@@ -44,7 +46,7 @@ async def authenticate(request: Request) -> ApiKey:
     if request.app.state.settings.auth_disabled:
         request.state.key = DEV_KEY
         return DEV_KEY
-    secret = _header_secret(request) or await _body_secret(request)
+    secret = bearer_secret(request) or await _body_secret(request)
     if not secret:
         raise AuthenticationFailed(
             "no API key: send `Authorization: Bearer <key>` (create a key with `veracity keys create`)",

@@ -14,8 +14,8 @@ from veracity.engine.types import Report
 USAGE_STATE = "veracity.usage"  # ASGI scope state: (endpoint, prompt_tokens, completion_tokens, verdict)
 
 
-def record_call(request: Request, endpoint: str, report: Report | None, status: int = 200) -> None:
-    """Note the call's report for its usage row (``status`` is taken from the response)."""
+def record_call(request: Request, endpoint: str, report: Report | None) -> None:
+    """Note the call's report for its usage row (the status is taken from the response)."""
     if report is None:
         note_usage(request, endpoint, 0, 0, None)
     else:

@@ -14,12 +14,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from veracity.api.auth import DEV_KEY, authenticate
+from veracity.api.auth import DEV_KEY, authenticate, bearer_secret
 from veracity.api.errors import veracity_error_response
 from veracity.errors import AuthenticationFailed, VeracityError
 from veracity.limits.limiter import HEADERS_STATE, SLOT_STATE, admit, plan_of
 from veracity.mcp.tools import ToolHost, build_server
-from veracity.mcp.transport import bearer_secret, serve_stateless
+from veracity.mcp.transport import serve_stateless
 from veracity.store.models import KEY_PREFIX, ApiKey
 
 MCP_PATH = "/v1/mcp"
@@ -35,7 +35,7 @@ def token_owner(request: Request) -> ApiKey:
     """The API key owning the request's MCP token, or 401 saying what to do."""
     if request.app.state.settings.auth_disabled:
         return DEV_KEY
-    secret = bearer_secret(request)
+    secret = bearer_secret(request, allow_x_api_key=False)
     if not secret:
         raise AuthenticationFailed(
             "no MCP token: send `Authorization: Bearer <MCP token>` (get one with `veracity mcp enable`)",

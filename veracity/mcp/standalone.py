@@ -17,12 +17,13 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from veracity import __version__
+from veracity.api.auth import bearer_secret
 from veracity.api.errors import veracity_error_response
 from veracity.config import Settings
 from veracity.engine.verifier import Verifier
 from veracity.errors import AuthenticationFailed, VeracityError
 from veracity.mcp.tools import ToolHost, build_server
-from veracity.mcp.transport import bearer_secret, serve_stateless
+from veracity.mcp.transport import serve_stateless
 from veracity.store import Store
 from veracity.store.models import ApiKey
 
@@ -44,7 +45,7 @@ def run_stdio(settings: Settings, verifier: Verifier, store: Store | None = None
 
 
 def _caller(store: Store, request: Request) -> ApiKey:
-    secret = bearer_secret(request, allow_x_api_key=True)
+    secret = bearer_secret(request)
     if not secret:
         raise AuthenticationFailed("no API key: send `Authorization: Bearer <key>` or `x-api-key: <key>` "
                                    "(create a key with `veracity keys create`)", code="missing_api_key")

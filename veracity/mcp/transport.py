@@ -1,4 +1,4 @@
-"""Serving one streamable-HTTP MCP request, statelessly, and the bearer-secret helper.
+"""Serving one streamable-HTTP MCP request, statelessly.
 
 Every POST is a complete exchange (no ``Mcp-Session-Id``), so a per-request session
 manager is enough and no app-wide lifespan is needed. Responses are plain JSON when the
@@ -12,7 +12,6 @@ from typing import Any
 
 from mcp.server import Server
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
-from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
 
@@ -22,12 +21,3 @@ async def serve_stateless(server: Server[Any], scope: Scope, receive: Receive, s
                                            max_request_body_size=max_body_bytes)
     async with manager.run():
         await manager.handle_request(scope, receive, send)
-
-
-def bearer_secret(request: Request, *, allow_x_api_key: bool = False) -> str | None:
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return value.strip()
-    if allow_x_api_key:
-        return request.headers.get("x-api-key", "").strip() or None
-    return None
