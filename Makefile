@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+HFSTAMP := $(VENV)/.installed-hf
 
 .PHONY: serve test venv bench clean
 
@@ -12,12 +13,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# the tests also load the shipped checker through transformers (`--judge hf:PATH`);
+# torch goes in first, alone, so pip takes the CPU build
+$(HFSTAMP): $(STAMP)
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[test,hf]'
+	touch $(HFSTAMP)
+
 venv: $(STAMP)
 
 serve: venv
 	$(BIN)/veracity serve
 
-test: venv
+test: venv $(HFSTAMP)
 	$(BIN)/python -m pytest -q
 
 bench: venv

@@ -33,7 +33,7 @@ class Settings(BaseModel):
     host: str = Field("127.0.0.1", description="Address `veracity serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `veracity serve` listens on.")
     database_url: str | None = Field(None, description="Store URL; default sqlite:///<data_dir>/veracity.db.")
-    judges: tuple[str, ...] = Field(("rules",), description="Judges combined, by name, comma-separated: checker, rules, llm, hf:PATH (see Judges).")
+    judges: tuple[str, ...] = Field(("checker", "rules"), description="Judges combined, by name, comma-separated: checker, rules, llm, hf:PATH (see Judges).")
     checker_model_dir: Path | None = Field(None, description="Checker model directory; default: the shipped one.")
     checker_threads: int = Field(0, ge=0, description="onnxruntime threads for the checker (0: its default).")
     unverifiable_is_hallucination: bool = Field(True, description="Count `unverifiable` as a hallucination.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from veracity.engine.windows import select_evidence, split_windows, terms
+from veracity.engine.windows import focus, select_evidence, split_windows, terms
 
 
 def test_short_context_is_one_window_with_exact_span() -> None:
@@ -56,3 +56,21 @@ def test_select_evidence_without_overlap_still_returns_windows() -> None:
 
 def test_terms_drop_stop_words_and_keep_numbers() -> None:
     assert terms("The amount is 7,116 GBP and it was paid") == ["amount", "7,116", "gbp", "paid"]
+
+
+def test_focus_keeps_a_short_passage_whole() -> None:
+    assert focus("  A short passage. Two sentences.  ", "anything", max_words=10) == "A short passage. Two sentences."
+
+
+def test_focus_picks_the_sentences_sharing_words_with_the_claim_in_passage_order() -> None:
+    passage = ("The weather was cold. The bridge opened in 1832 after six years of work. Many people came. "
+               "Tolls were abolished in 1950. The town has a market on Fridays.")
+    out = focus(passage, "The bridge was finished in 1832 and tolls ended in 1950.", max_words=16)
+    assert out == "The bridge opened in 1832 after six years of work. Tolls were abolished in 1950."
+    assert len(out.split()) <= 16
+
+
+def test_focus_cuts_one_long_sentence_around_the_shared_words() -> None:
+    sentence = " ".join(["filler"] * 100) + " the Dunmore reactor produces 840 megawatts " + " ".join(["padding"] * 100)
+    out = focus(sentence + ".", "Dunmore produces 840 megawatts", max_words=12)
+    assert len(out.split()) == 12 and "Dunmore" in out and "840" in out and "megawatts" in out

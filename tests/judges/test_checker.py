@@ -67,6 +67,22 @@ def test_temperature_and_threshold_come_from_the_config(tmp_path: Path) -> None:
     assert v.verdict == "hallucination"  # p ≈ 0.38 is over the strict threshold 0.2
 
 
+def test_the_calibration_bias_shifts_the_probability(tmp_path: Path) -> None:
+    shifted = CheckerJudge(build(tmp_path / "shifted", temperature=2.0, bias=-3.0))
+    [v] = shifted.judge([_item("the sky is blue", "the sky is blue")])
+    logit = shifted.logits([("the sky is blue", format_query("", "the sky is blue"))])[0]
+    assert v.p_hallucination == pytest.approx(1 / (1 + np.exp(-(logit / 2.0 - 3.0))))
+    assert v.verdict == "supported"
+
+
+def test_a_model_trained_for_another_input_format_is_refused(tiny_dir: Path, tmp_path: Path) -> None:
+    model_dir = _copy(tiny_dir, tmp_path)
+    cfg = json.loads((model_dir / "config.json").read_text())
+    (model_dir / "config.json").write_text(json.dumps(cfg | {"input_format": "evidence|claim v0"}))
+    with pytest.raises(ModelLoadError, match="input format"):
+        CheckerJudge(model_dir)
+
+
 def test_batch_matches_single_calls(judge: CheckerJudge) -> None:
     items = [_item(c, "the sky is blue", "green grass") for c in ("wrong", "the sky", "wrong wrong is", "blue")] * 12
     batched = judge.judge(items)

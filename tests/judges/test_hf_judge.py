@@ -1,5 +1,6 @@
-"""The `hf:PATH` judge: output conventions always; the full load when torch, transformers and a
-Hugging Face export of the checker are present (`VERACITY_TEST_HF_MODEL`, or tests/fixtures/checker-hf)."""
+"""The `hf:PATH` judge: output conventions always; the full load through transformers on the
+shipped checker's own Hugging Face export (kept int8-packed in tests/fixtures/checker-hf-int8 and
+unpacked here; `VERACITY_TEST_HF_MODEL` points at another export instead)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,19 @@ import pytest
 
 from veracity.judges.hf import _supported_index
 
-HF_DIR = Path(os.environ.get("VERACITY_TEST_HF_MODEL", Path(__file__).resolve().parent.parent / "fixtures" / "checker-hf"))
+PACKED = Path(__file__).resolve().parent.parent / "fixtures" / "checker-hf-int8"
+HF_ENV = os.environ.get("VERACITY_TEST_HF_MODEL")
+
+
+@pytest.fixture(scope="module")
+def hf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    if HF_ENV:
+        return Path(HF_ENV)
+    from veracity.training.hfpack import unpack
+
+    return unpack(PACKED, tmp_path_factory.mktemp("hf") / "checker")
 
 
 def test_supported_label_is_found_by_name_else_index_one() -> None:
@@ -34,20 +47,18 @@ def test_not_supported_logit_for_each_output_convention() -> None:
     assert out[0] == pytest.approx(-2.0)
 
 
-@pytest.mark.skipif(not (HF_DIR / "config.json").is_file(), reason=f"no Hugging Face export at {HF_DIR}")
-def test_hf_judge_loads_the_checkers_own_export_and_agrees_with_the_onnx_checker() -> None:
-    pytest.importorskip("torch")
-    pytest.importorskip("transformers")
+def test_hf_judge_loads_the_checkers_own_export_and_agrees_with_the_onnx_checker(hf_dir: Path) -> None:
     from veracity.engine.types import Claim, Evidence, JudgeInput
     from veracity.judges.checker import CheckerJudge
     from veracity.judges.hf import HFJudge
 
-    hf, onnx = HFJudge(str(HF_DIR)), CheckerJudge()
+    hf, onnx = HFJudge(str(hf_dir)), CheckerJudge()
     ev = (Evidence("The Kestrel bridge opened in 1931 and is 412 metres long.", "context", (0, 57)),)
     items = [JudgeInput("How long is the bridge?", Claim(t, (0, len(t))), ev, "rag")
              for t in ("The bridge is 412 metres long.", "The bridge was designed by a famous Italian painter.")]
     a, b = hf.judge(items), onnx.judge(items)
-    for x, y in zip(a, b):  # fp32 through transformers vs int8 through onnxruntime
-        assert abs((x.p_hallucination or 0) - (y.p_hallucination or 0)) < 0.05
+    assert hf.name == f"hf:{hf_dir}" and hf.threshold == onnx.threshold  # calibration travels in the config
+    for x, y in zip(a, b):  # int8 weights through transformers vs dynamic int8 through onnxruntime
+        assert abs((x.p_hallucination or 0) - (y.p_hallucination or 0)) < 0.08
         if abs((y.p_hallucination or 0) - onnx.threshold) > 0.05:
             assert x.verdict == y.verdict

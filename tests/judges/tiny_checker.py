@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from veracity.judges.checker import INPUT_FORMAT
+
 WORDS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "wrong", "the", "sky", "is", "blue", "grass", "green", "it", "was"]
 WRONG_ID = WORDS.index("wrong")
 
@@ -71,11 +73,12 @@ def _graph(path: Path) -> None:
     onnx.save(model, str(path))
 
 
-def build(directory: Path, temperature: float = 1.0, threshold: float = 0.5) -> Path:
+def build(directory: Path, temperature: float = 1.0, threshold: float = 0.5, bias: float = 0.0) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     _tokenizer(directory / "tokenizer.json")
     _graph(directory / "model.onnx")
-    config = {"format_version": 1, "input_format": "evidence|question [SEP] claim v1", "max_length": 32,
-              "output": "logit", "temperature": temperature, "threshold": threshold}
+    config = {"format_version": 1, "input_format": INPUT_FORMAT, "max_length": 32,
+              "output": "logit", "temperature": temperature, "threshold": threshold,
+              "bias": bias}
     (directory / "config.json").write_text(json.dumps(config))
     return directory

@@ -95,3 +95,51 @@ def select_evidence(query: str, windows: Sequence[Evidence], k: int = 3) -> list
                  title=windows[i].title, link=windows[i].link)
         for s, i in best
     ]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+")
+
+
+def focus(passage: str, claim: str, max_words: int = 64) -> str:
+    """The sentences of ``passage`` that share the most content words with ``claim``.
+
+    Sentences are taken best first until ``max_words`` words, then put back in passage
+    order; a single sentence longer than that is cut to the ``max_words`` words around
+    its densest stretch of shared words. A passage of at most ``max_words`` words is
+    returned whole. This keeps the checker's input short without losing the sentences
+    a claim depends on (it is applied to each of the claim's best windows).
+    """
+    toks = passage.split()
+    if len(toks) <= max_words:
+        return passage.strip()
+    want = set(terms(claim))
+    sents = [s for s in _SENTENCE_END.split(passage.strip()) if s.strip()]
+
+    def score(s: str) -> float:
+        got = set(terms(s)) & want
+        return sum(2.0 if any(c.isdigit() for c in t) else 1.0 for t in got)
+
+    ranked = sorted(range(len(sents)), key=lambda i: (-score(sents[i]), i))
+    keep: list[int] = []
+    used = 0
+    for i in ranked:
+        n = len(sents[i].split())
+        if used + n > max_words:
+            if not keep:
+                return _densest(sents[i], want, max_words)
+            continue
+        keep.append(i)
+        used += n
+    return " ".join(sents[i].strip() for i in sorted(keep))
+
+
+def _densest(sentence: str, want: set[str], max_words: int) -> str:
+    parts = sentence.split()
+    hits = [1 if set(terms(p)) & want else 0 for p in parts]
+    best, best_at, run = -1, 0, sum(hits[:max_words])
+    for start in range(0, len(parts) - max_words + 1):
+        if start:
+            run += hits[start + max_words - 1] - hits[start - 1]
+        if run > best:
+            best, best_at = run, start
+    return " ".join(parts[best_at : best_at + max_words])

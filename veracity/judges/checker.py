@@ -1,14 +1,15 @@
 """The embedded checker: a small cross-encoder (ONNX, int8) that scores claim/evidence pairs.
 
-Each pair is ``(evidence window, question + claim)``; the model returns one logit, the
-log-odds that the claim is NOT supported by the window. A claim is scored against each of
-its evidence windows and is supported if *some* window supports it, so its score is the
-minimum over its windows. The logit is divided by the calibrated temperature and turned
-into a probability; the claim is a hallucination when that probability reaches the
-threshold. Both numbers live in the model directory's ``config.json``.
+Each pair is ``(focused evidence window, question + claim)``: the window narrowed to the
+sentences sharing most words with the claim. The model returns one logit, the log-odds
+that the claim is NOT supported by the window. A claim is scored against each of its
+evidence windows and is supported if *some* window supports it, so its score is the
+minimum over its windows. The probability is ``sigmoid(logit / temperature + bias)``
+(fitted on dev); the claim is a hallucination when it reaches the threshold. All three
+numbers live in the model directory's ``config.json``.
 
 Runs on onnxruntime and tokenizers only (no torch at run time). The training script
-(:mod:`veracity.training`) uses :func:`format_query` and :func:`encode_pairs` so that
+(:mod:`veracity.training`) uses :func:`make_pair` and :func:`encode_pairs` so that
 training pairs and run-time pairs are built the same way.
 """
 
@@ -22,14 +23,16 @@ from typing import Any
 import numpy as np
 
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
+from veracity.engine.windows import focus
 from veracity.errors import JudgeError, ModelLoadError
 
-INPUT_FORMAT = "evidence|question [SEP] claim v1"
+INPUT_FORMAT = "focused evidence|question [SEP] claim v2"
+FOCUS_WORDS = 64
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "checker"
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 CONFIG_FILE = "config.json"
-_MAX_PROMPT_WORDS = 48
+_MAX_PROMPT_WORDS = 32
 _MAX_CLAIM_WORDS = 96
 _FIX = "reinstall the package or re-export it with `python -m veracity.training.export`"
 
@@ -49,6 +52,15 @@ def format_query(prompt: str | None, claim: str) -> str:
     q = _tail_words(prompt or "", _MAX_PROMPT_WORDS)
     c = _head_words(claim, _MAX_CLAIM_WORDS)
     return f"{q} [SEP] {c}" if q else c
+
+
+def make_pair(evidence: str, prompt: str | None, claim: str) -> tuple[str, str]:
+    """The checker's input for one claim and one evidence window (training and run time alike).
+
+    The window is narrowed to the sentences that share the most words with the claim
+    (:func:`~veracity.engine.windows.focus`), so the pair stays short.
+    """
+    return focus(evidence, claim, FOCUS_WORDS), format_query(prompt, claim)
 
 
 def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_length: int,
@@ -91,10 +103,14 @@ def _load_config(path: Path) -> dict[str, Any]:
         cfg["max_length"] = int(cfg["max_length"])
         cfg["temperature"] = float(cfg["temperature"])
         cfg["threshold"] = float(cfg["threshold"])
+        cfg["bias"] = float(cfg.get("bias", 0.0))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelLoadError(f"checker config file is corrupt: {path} ({exc}); {_FIX}") from exc
     if cfg["temperature"] <= 0 or not 0.0 < cfg["threshold"] < 1.0:
         raise ModelLoadError(f"checker config file has invalid temperature/threshold: {path}; {_FIX}")
+    if cfg.get("input_format", INPUT_FORMAT) != INPUT_FORMAT:
+        raise ModelLoadError(f"checker model {path.parent} was trained for input format {cfg['input_format']!r}, "
+                             f"this version of Veracity feeds {INPUT_FORMAT!r}; retrain it or {_FIX}")
     return dict(cfg)
 
 
@@ -139,6 +155,7 @@ class CheckerJudge:
         self.max_length: int = self.config["max_length"]
         self.temperature: float = self.config["temperature"]
         self.threshold: float = self.config["threshold"]
+        self.bias: float = self.config["bias"]
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Raw logits (log-odds of NOT supported, before temperature) for ``(evidence, query)`` pairs."""
@@ -155,7 +172,7 @@ class CheckerJudge:
         return out
 
     def calibrated(self, logits: np.ndarray) -> np.ndarray:
-        return sigmoid(np.asarray(logits, dtype=np.float64) / self.temperature)
+        return sigmoid(np.asarray(logits, dtype=np.float64) / self.temperature + self.bias)
 
     def score_pairs(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         """Calibrated probability that each query's claim is NOT supported by its evidence."""
@@ -166,10 +183,10 @@ class CheckerJudge:
         pairs: list[tuple[str, str]] = []
         owners: list[list[int]] = []
         for item in items:
-            query = format_query(item.claim.question or item.prompt, item.claim.text)
+            prompt = item.claim.question or item.prompt
             usable = [k for k, ev in enumerate(item.evidence) if ev.text.strip()]
             owners.append(usable)
-            pairs.extend((item.evidence[k].text, query) for k in usable)
+            pairs.extend(make_pair(item.evidence[k].text, prompt, item.claim.text) for k in usable)
         probs = self.score_pairs(pairs)
         verdicts: list[ClaimVerdict] = []
         pos = 0

@@ -61,7 +61,9 @@ class HFJudge(CheckerJudge):
         self.max_length = int(extra.get("max_length", min(512, getattr(self.hf_tokenizer, "model_max_length", 512))))
         self.temperature = float(extra.get("temperature", 1.0))
         self.threshold = float(extra.get("threshold", 0.5))
-        self.config = {"max_length": self.max_length, "temperature": self.temperature, "threshold": self.threshold}
+        self.bias = float(extra.get("bias", 0.0))
+        self.config = {"max_length": self.max_length, "temperature": self.temperature, "threshold": self.threshold,
+                       "bias": self.bias}
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         import torch

@@ -2,12 +2,16 @@
 
     python -m veracity.training.calibrate --data DATA_DIR --model veracity/models/checker [--report FILE]
 
-Every dev claim is scored against its best 3 evidence windows (the engine's windowing)
-and takes the minimum logit over them (supported if some window supports it). On those
-claim logits it fits a temperature (NLL) and picks the threshold that maximises balanced
-accuracy, writes both into the model's ``config.json`` and reports ECE (15 bins) before
-and after, plus balanced accuracy per source, on outputs (a summary is a hallucination
-when its worst sentence is) and on length-matched qa pairs.
+The calibration is fitted on what users see: dev outputs verified by the engine with the
+checker alone (claims split, windows chosen and scored as at run time). An output's logit
+is its worst claim's (each claim takes the minimum over its best 3 windows), so the
+response probability is ``sigmoid(logit / temperature + bias)``: temperature and bias are
+fitted by NLL (Platt scaling), and the threshold is the one that maximises balanced
+accuracy over the outputs. All three go into the model's ``config.json``, with the ECE
+(15 bins) before and after.
+
+It also reports diagnostics on claims built by this script (sentences of summaries,
+perturbed copies, length-matched qa pairs) with the fitted numbers.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from veracity.engine.windows import select_evidence, split_windows
-from veracity.judges.checker import CONFIG_FILE, CheckerJudge, format_query, sigmoid
+from veracity.judges.checker import CONFIG_FILE, CheckerJudge, make_pair, sigmoid
 from veracity.training.data import LENGTH_BINS, load_rows, novel_mentions, sentences
 from veracity.training.synth import perturb
 from veracity.training.train import auc
@@ -47,9 +51,8 @@ def claim_of(row: dict[str, Any], claim: str, kind: str, label: int | None, rid:
     src, prompt = str(row["source"]), str(row["prompt"])
     search = claim if src == "halueval-summarization" else f"{prompt} {claim}"
     wins = select_evidence(search, split_windows(str(row["context"] or "")), k=TOP_K)
-    query = format_query(prompt, claim)
     return DevClaim(rid or str(row["id"]), src, kind, label, int(bool(row["is_hallucination"])),
-                    len(claim.split()), [(w.text, query) for w in wins])
+                    len(claim.split()), [make_pair(w.text, prompt, claim) for w in wins])
 
 
 def summary_claims(row: dict[str, Any], rng: random.Random, pool: list[str]) -> list[DevClaim]:
@@ -92,18 +95,6 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 15) -> float:
         if m.any():
             total += m.mean() * abs(p[m].mean() - y[m].mean())
     return float(total)
-
-
-def fit_temperature(z: np.ndarray, y: np.ndarray) -> float:
-    """The temperature minimising the NLL of sigmoid(z / T) (grid, then refine)."""
-    def nll(t: float) -> float:
-        s = z / t
-        return float(np.mean(np.logaddexp(0, s) - y * s))
-
-    grid = np.exp(np.linspace(np.log(0.2), np.log(10.0), 200))
-    best = min(grid, key=nll)
-    fine = np.linspace(best * 0.95, best * 1.05, 41)
-    return float(min(fine, key=nll))
 
 
 def balanced_accuracy(p: np.ndarray, y: np.ndarray, thr: float) -> float:
@@ -165,20 +156,84 @@ def output_metrics(claims: list[DevClaim], p: np.ndarray, thr: float) -> dict[st
     return res
 
 
-def evaluate(claims: list[DevClaim], z: np.ndarray, seed: int) -> dict[str, Any]:
+def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """``(temperature, bias)`` minimising the NLL of sigmoid(z / temperature + bias) (Newton steps)."""
+    a, b = 1.0, 0.0
+    x = np.stack([z, np.ones_like(z)], axis=1)
+    for _ in range(50):
+        p = sigmoid(a * z + b)
+        grad = x.T @ (p - y)
+        hess = (x * (p * (1 - p))[:, None]).T @ x + 1e-6 * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-8:
+            break
+    if a <= 0:  # scores anti-correlated with the labels: nothing to calibrate
+        raise SystemExit("the checker's scores do not rise with hallucination on dev; it is not fit for use")
+    return float(1.0 / a), float(b)
+
+
+def output_logits(model: Path, rows: list[dict[str, Any]], threads: int) -> np.ndarray:
+    """Each row verified by the engine with the checker alone: its worst claim's raw logit."""
+    from veracity.config import Settings
+    from veracity.engine.types import Task
+    from veracity.factory import build_verifier
+    from tqdm import tqdm
+
+    verifier = build_verifier(Settings(judges=("checker",), checker_model_dir=model, checker_threads=threads,
+                                       kb_enabled=False))
+    judge = verifier.judge
+    assert isinstance(judge, CheckerJudge)
+    judge.temperature, judge.bias = 1.0, 0.0  # raw logits
+    out = np.zeros(len(rows))
+    for i, row in enumerate(tqdm(rows, desc="calibrate", mininterval=10)):
+        report = verifier.verify(Task(str(row["prompt"]), str(row["output"]), str(row["context"] or "")))
+        ps = [c.p_hallucination for c in report.claims if c.p_hallucination is not None]
+        p = min(max(max(ps, default=0.5), 1e-12), 1 - 1e-12)
+        out[i] = np.log(p / (1 - p))
+    return out
+
+
+def calibrate_outputs(rows: list[dict[str, Any]], z: np.ndarray) -> dict[str, Any]:
+    """Fit temperature, bias and threshold on output logits; ECE and balanced accuracy per source."""
+    y = np.array([int(bool(r["is_hallucination"])) for r in rows], dtype=float)
+    t, b = fit_platt(z, y)
+    p = sigmoid(z / t + b)
+    thr = best_threshold(p, y)
+    rep: dict[str, Any] = {"temperature": round(t, 4), "bias": round(b, 4), "threshold": round(thr, 4),
+                           "ece15_before": round(ece(sigmoid(z), y), 4), "ece15_after": round(ece(p, y), 4),
+                           "outputs_all": summary(p, y, thr), "outputs_by_source": {}}
+    for src in sorted({str(r["source"]) for r in rows}):
+        sub = np.array([str(r["source"]) == src for r in rows])
+        rep["outputs_by_source"][src] = summary(p[sub], y[sub], thr) | {"ece15": round(ece(p[sub], y[sub]), 4)}
+    return rep
+
+
+def dev_rows(rows: list[dict[str, Any]], per_source: int, seed: int) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        if str(r.get("output") or "").strip(" ?"):
+            by[str(r["source"])].append(r)
+    out: list[dict[str, Any]] = []
+    for _, items in sorted(by.items()):
+        rng.shuffle(items)
+        out.extend(items[:per_source])
+    return out
+
+
+def evaluate(claims: list[DevClaim], z: np.ndarray, seed: int, t: float, b: float, thr: float) -> dict[str, Any]:
+    """Diagnostics on this script's own dev claims, with the fitted temperature, bias and threshold."""
     lab = [i for i, c in enumerate(claims) if c.label is not None]
-    zl, yl = z[lab], np.array([claims[i].label for i in lab], dtype=float)
-    t = fit_temperature(zl, yl)
-    p = sigmoid(z / t)
-    thr = best_threshold(p[lab], yl)
-    rep: dict[str, Any] = {"temperature": round(t, 4), "threshold": round(thr, 4), "top_k_windows": TOP_K,
-                           "ece15_before": round(ece(sigmoid(zl), yl), 4), "ece15_after": round(ece(p[lab], yl), 4),
+    yl = np.array([claims[i].label for i in lab], dtype=float)
+    p = sigmoid(z / t + b)
+    rep: dict[str, Any] = {"top_k_windows": TOP_K, "claims_ece15": round(ece(p[lab], yl), 4),
                            "claims_all": summary(p[lab], yl, thr), "claims_by_source": {}, "claims_by_kind": {}}
     for key, field in (("claims_by_source", "source"), ("claims_by_kind", "kind")):
         for val in sorted({getattr(claims[i], field) for i in lab}):
             sub = [i for i in lab if getattr(claims[i], field) == val]
             rep[key][val] = summary(p[sub], np.array([claims[i].label for i in sub], dtype=float), thr)
-    rep["outputs_by_source"] = output_metrics(claims, p, thr)
+    rep["claim_outputs_by_source"] = output_metrics(claims, p, thr)
     for name, src in (("qa_length_matched", "halueval-qa"), ("dialogue_length_matched", "halueval-dialogue"),
                       ("summarization_claims_length_matched", "halueval-summarization")):
         sub = length_matched([i for i in lab if claims[i].source == src], claims, seed)
@@ -189,10 +244,11 @@ def evaluate(claims: list[DevClaim], z: np.ndarray, seed: int) -> dict[str, Any]
 def write_config(model_dir: Path, rep: dict[str, Any]) -> None:
     path = model_dir / CONFIG_FILE
     cfg = json.loads(path.read_text())
-    cfg["temperature"], cfg["threshold"] = rep["temperature"], rep["threshold"]
-    cfg["calibration"] = {"data": "halueval-dev", "method": "temperature scaling (NLL), threshold maximising "
-                          "balanced accuracy", "aggregation": f"min logit over the top {TOP_K} BM25 windows",
-                          "ece15_before": rep["ece15_before"], "ece15_after": rep["ece15_after"]}
+    cfg["temperature"], cfg["bias"], cfg["threshold"] = rep["temperature"], rep["bias"], rep["threshold"]
+    cfg["calibration"] = {"data": f"halueval-dev, {rep['outputs_all']['n']} outputs verified by the engine",
+                          "method": "Platt scaling of the worst claim's logit (NLL), threshold maximising "
+                          "balanced accuracy", "aggregation": f"min logit over the top {TOP_K} windows per claim, "
+                          "max over claims", "ece15_before": rep["ece15_before"], "ece15_after": rep["ece15_after"]}
     path.write_text(json.dumps(cfg, indent=2) + "\n")
 
 
@@ -200,15 +256,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m veracity.training.calibrate", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--model", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "checker")
-    ap.add_argument("--per-source", type=int, default=1000, help="dev outputs per source")
+    ap.add_argument("--per-source", type=int, default=700, help="dev outputs per source")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--report", type=Path, default=None)
     ap.add_argument("--no-write", action="store_true", help="measure only; leave config.json as it is")
     args = ap.parse_args(argv)
-    claims = dev_claims(load_rows(args.data / "halueval-dev.jsonl.gz"), args.per_source, args.seed)
+    rows = load_rows(args.data / "halueval-dev.jsonl.gz")
+    picked = dev_rows(rows, args.per_source, args.seed)
+    rep = calibrate_outputs(picked, output_logits(args.model, picked, args.threads))
+    claims = dev_claims(rows, args.per_source, args.seed)
     judge = CheckerJudge(args.model, threads=args.threads)
-    rep = evaluate(claims, claim_logits(judge, claims), args.seed)
+    rep["claims"] = evaluate(claims, claim_logits(judge, claims), args.seed, rep["temperature"], rep["bias"],
+                             rep["threshold"])
     text = json.dumps(rep, indent=2)
     print(text)
     if args.report:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from veracity.engine.types import Evidence
 from veracity.engine.windows import select_evidence, split_windows
-from veracity.judges.checker import format_query
+from veracity.judges.checker import make_pair
 from veracity.training.synth import entities, flip_yes_no, perturb
 
 _SENT = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -69,8 +69,8 @@ def best_window(windows: list[Evidence], query: str) -> str:
 
 def _pair(windows: list[Evidence], prompt: str, claim: str, label: int, source: str, kind: str,
           search: str | None = None) -> Pair:
-    ev = best_window(windows, search if search is not None else claim)
-    return Pair(ev, format_query(prompt, claim), label, source, kind, len(claim.split()))
+    ev, query = make_pair(best_window(windows, search if search is not None else claim), prompt, claim)
+    return Pair(ev, query, label, source, kind, len(claim.split()))
 
 
 def _group(rows: list[dict[str, object]]) -> Iterator[tuple[dict[str, object], dict[str, object] | None]]:
