@@ -73,9 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m veracity.training.export", description=__doc__.split("\n")[0])
     ap.add_argument("--checkpoint", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "checker")
-    ap.add_argument("--max-length", type=int, default=256)
+    ap.add_argument("--max-length", type=int, default=None, help="default: the checkpoint's training length")
     ap.add_argument("--keep-fp32", type=Path, default=None, help="also save the fp32 ONNX file here")
     args = ap.parse_args(argv)
+    if args.max_length is None:
+        cfg = json.loads((args.checkpoint / "config.json").read_text(encoding="utf-8"))
+        args.max_length = int(cfg.get("veracity", {}).get("max_length", 256))
     path = export(args.checkpoint, args.out, args.max_length, args.keep_fp32)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0

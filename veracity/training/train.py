@@ -5,7 +5,8 @@
 Reads ``halueval-train.jsonl.gz`` (training) and ``halueval-dev.jsonl.gz`` (a small dev
 pair set, only to log progress) from ``DATA_DIR``; writes a Hugging Face checkpoint
 (config, safetensors, ``tokenizer.json``) to ``DIR`` and a rolling one to ``DIR/last``.
-Seeds are fixed; batches are bucketed by length and padded dynamically.
+Seeds are fixed; batches are bucketed by length and padded dynamically. The defaults are
+the recipe of the shipped checker (34,000 pairs at 160 tokens: about an hour on 2 CPU cores).
 """
 
 from __future__ import annotations
@@ -42,16 +43,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--data", type=Path, required=True, help="folder with halueval-{train,dev}.jsonl.gz")
     ap.add_argument("--out", type=Path, required=True, help="output checkpoint folder")
     ap.add_argument("--base", type=Path, default=None, help="base encoder folder (default: the packaged one)")
-    ap.add_argument("--max-pairs", type=int, default=18000)
-    ap.add_argument("--max-length", type=int, default=256)
+    ap.add_argument("--max-pairs", type=int, default=34000)
+    ap.add_argument("--max-length", type=int, default=160)
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--lr", type=float, default=1e-4)
-    ap.add_argument("--head-lr", type=float, default=5e-4, help="learning rate of the new head and pooler")
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--head-lr", type=float, default=1e-3, help="learning rate of the new head and pooler")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--dev-pairs", type=int, default=600)
-    ap.add_argument("--eval-every", type=int, default=400, help="steps between dev evaluations/checkpoints")
+    ap.add_argument("--dev-pairs", type=int, default=300)
+    ap.add_argument("--eval-every", type=int, default=300, help="steps between dev evaluations/checkpoints")
     ap.add_argument("--max-minutes", type=float, default=0.0, help="stop (and save) after this long; 0 = no limit")
     return ap.parse_args(argv)
 
