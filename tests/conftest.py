@@ -16,6 +16,11 @@ import pytest
 
 from tests.fakes.fixtures import fake_openai, fake_search  # noqa: F401  (shared fixtures)
 
+# The wire, storage and protocol tests run on the deterministic rules judge; the default judges
+# (the shipped checker with the rules vetoes) are tested in tests/judges/ and
+# tests/api/test_default_judges.py, which set VERACITY_JUDGES themselves.
+os.environ.setdefault("VERACITY_JUDGES", "rules")
+
 SEED_CONTEXT = "InvID:INV7701B Co:OptiTech Client:Acme Amt:7116GBP Date:22May25 Due:21Jun25 Terms:N30 Ref:PO451C"
 
 

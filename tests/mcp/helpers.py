@@ -38,7 +38,8 @@ async def http_session(url: str, headers: dict[str, str] | None = None) -> Async
 
 @asynccontextmanager
 async def stdio_session(data_dir: Path, env: dict[str, str] | None = None) -> AsyncIterator[ClientSession]:
-    full_env = {"VERACITY_DATA_DIR": str(data_dir), "PYTHONPATH": os.getcwd(), **(env or {})}
+    full_env = {"VERACITY_DATA_DIR": str(data_dir), "PYTHONPATH": os.getcwd(),
+                "VERACITY_JUDGES": os.environ.get("VERACITY_JUDGES", "rules"), **(env or {})}
     params = StdioServerParameters(command=sys.executable, args=["-m", "veracity", "mcp"], env=full_env)
     async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
         await session.initialize()

@@ -1,0 +1,46 @@
+"""A server on the default judges (the shipped checker, with the rules judge's vetoes) over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_CONTEXT, Server, start_server, stop_server
+
+EIFFEL = ("The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France. "
+          "It was completed in 1889 as the entrance arch to the World's Fair.")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start_server(tmp_path_factory.mktemp("default-judges"), env={"VERACITY_JUDGES": "checker,rules"})
+    yield srv
+    stop_server(srv)
+
+
+def _verify(server: Server, prompt: str, output: str, context: str) -> dict[str, object]:
+    with server.client() as c:
+        r = c.post("/v1/verify/reliability", json={"prompt": prompt, "output": output, "context": context})
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def test_the_checker_decides_and_says_so(server: Server) -> None:
+    good = _verify(server, "Where is the Eiffel Tower?", "The Eiffel Tower is in Paris.", EIFFEL)
+    bad = _verify(server, "Where is the Eiffel Tower?", "The Eiffel Tower is in Berlin.", EIFFEL)
+    assert good["verdict"] == "supported" and bad["verdict"] == "hallucination"
+    [claim] = bad["claims"]  # type: ignore[misc]
+    assert "checker model" in claim["reason"] and claim["evidence"][0]["span"] == [0, len(EIFFEL)]
+
+
+def test_the_rules_veto_a_wrong_date_the_checker_cannot_read(server: Server) -> None:
+    bad = _verify(server, "When is the invoice due?", "The invoice is due on June 12, 2025.", SEED_CONTEXT)
+    assert bad["verdict"] == "hallucination" and bad["confidence"] == pytest.approx(0.95)
+    assert "21Jun25" in str(bad["explanation"])
+
+
+def test_a_missing_model_stops_the_server_at_start_up(tmp_path: Path) -> None:
+    with pytest.raises(AssertionError, match=r"server exited early(.|\n)*checker config file is missing"):
+        start_server(tmp_path / "d", env={"VERACITY_JUDGES": "checker,rules", "VERACITY_CHECKER_MODEL_DIR": str(tmp_path)})
