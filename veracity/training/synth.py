@@ -41,7 +41,7 @@ def swap_entity(claim: str, source: str, rng: random.Random, pool: list[str]) ->
         return None
     target = rng.choice(ents)
     low = claim.lower()
-    cands = [e for e in set(entities(source)) if e.lower() not in low and target.lower() not in e.lower()]
+    cands = [e for e in sorted(set(entities(source))) if e.lower() not in low and target.lower() not in e.lower()]
     if not cands or rng.random() < 0.7:  # some easy swaps too: a name from another document
         cands = [e for e in pool if e.lower() not in low]
     if not cands:
