@@ -27,7 +27,9 @@ from typing import Any
 
 import numpy as np
 
+from veracity.engine.claims import split_claims
 from veracity.engine.windows import select_evidence, split_windows
+from veracity.evaluation.runner import Prediction, Sample, load_samples, run
 from veracity.judges.checker import CONFIG_FILE, CheckerJudge, make_pair, sigmoid
 from veracity.training.data import LENGTH_BINS, load_rows, novel_mentions, sentences
 from veracity.training.synth import perturb
@@ -173,53 +175,53 @@ def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(1.0 / a), float(b)
 
 
-def output_logits(model: Path, rows: list[dict[str, Any]], threads: int) -> np.ndarray:
-    """Each row verified by the engine with the checker alone: its worst claim's raw logit."""
-    from veracity.config import Settings
-    from veracity.engine.types import Task
-    from veracity.factory import build_verifier
+def dev_samples(samples: list[Sample], per_source: int, seed: int) -> list[Sample]:
+    """``per_source`` shuffled samples of each source, leaving out those the engine refuses."""
+    rng = random.Random(seed)
+    by: dict[str, list[Sample]] = defaultdict(list)
+    for s in samples:
+        if split_claims(s.output, s.prompt):
+            by[s.source].append(s)
+    out: list[Sample] = []
+    for _, items in sorted(by.items()):
+        rng.shuffle(items)
+        out.extend(items[:per_source])
+    return out
+
+
+def raw_predictions(model: Path, samples: list[Sample], threads: int) -> list[Prediction]:
+    """Each sample verified by the engine with the checker alone, uncalibrated (T = 1, bias 0):
+    its probability is its worst claim's."""
     from tqdm import tqdm
+
+    from veracity.config import Settings
+    from veracity.evaluation.predictors import EnginePredictor
+    from veracity.factory import build_verifier
 
     verifier = build_verifier(Settings(judges=("checker",), checker_model_dir=model, checker_threads=threads,
                                        kb_enabled=False))
     judge = verifier.judge
     assert isinstance(judge, CheckerJudge)
-    judge.temperature, judge.bias = 1.0, 0.0  # raw logits
-    out = np.zeros(len(rows))
-    for i, row in enumerate(tqdm(rows, desc="calibrate", mininterval=10)):
-        report = verifier.verify(Task(str(row["prompt"]), str(row["output"]), str(row["context"] or "")))
-        ps = [c.p_hallucination for c in report.claims if c.p_hallucination is not None]
-        p = min(max(max(ps, default=0.5), 1e-12), 1 - 1e-12)
-        out[i] = np.log(p / (1 - p))
-    return out
+    judge.temperature, judge.bias = 1.0, 0.0
+    preds, _ = run(samples, EnginePredictor(verifier), lambda xs: tqdm(xs, desc="calibrate", mininterval=10))
+    return preds
 
 
-def calibrate_outputs(rows: list[dict[str, Any]], z: np.ndarray) -> dict[str, Any]:
+def calibrate_outputs(preds: list[Prediction]) -> dict[str, Any]:
     """Fit temperature, bias and threshold on output logits; ECE and balanced accuracy per source."""
-    y = np.array([int(bool(r["is_hallucination"])) for r in rows], dtype=float)
+    p_raw = np.clip([x.p_hallucination for x in preds], 1e-12, 1 - 1e-12)
+    z = np.log(p_raw / (1 - p_raw))
+    y = np.array([float(x.sample.is_hallucination) for x in preds])
     t, b = fit_platt(z, y)
     p = sigmoid(z / t + b)
     thr = best_threshold(p, y)
     rep: dict[str, Any] = {"temperature": round(t, 4), "bias": round(b, 4), "threshold": round(thr, 4),
                            "ece15_before": round(ece(sigmoid(z), y), 4), "ece15_after": round(ece(p, y), 4),
                            "outputs_all": summary(p, y, thr), "outputs_by_source": {}}
-    for src in sorted({str(r["source"]) for r in rows}):
-        sub = np.array([str(r["source"]) == src for r in rows])
+    for src in sorted({x.sample.source for x in preds}):
+        sub = np.array([x.sample.source == src for x in preds])
         rep["outputs_by_source"][src] = summary(p[sub], y[sub], thr) | {"ece15": round(ece(p[sub], y[sub]), 4)}
     return rep
-
-
-def dev_rows(rows: list[dict[str, Any]], per_source: int, seed: int) -> list[dict[str, Any]]:
-    rng = random.Random(seed)
-    by: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        if str(r.get("output") or "").strip(" ?"):
-            by[str(r["source"])].append(r)
-    out: list[dict[str, Any]] = []
-    for _, items in sorted(by.items()):
-        rng.shuffle(items)
-        out.extend(items[:per_source])
-    return out
 
 
 def evaluate(claims: list[DevClaim], z: np.ndarray, seed: int, t: float, b: float, thr: float) -> dict[str, Any]:
@@ -262,10 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, default=None)
     ap.add_argument("--no-write", action="store_true", help="measure only; leave config.json as it is")
     args = ap.parse_args(argv)
-    rows = load_rows(args.data / "halueval-dev.jsonl.gz")
-    picked = dev_rows(rows, args.per_source, args.seed)
-    rep = calibrate_outputs(picked, output_logits(args.model, picked, args.threads))
-    claims = dev_claims(rows, args.per_source, args.seed)
+    dev = args.data / "halueval-dev.jsonl.gz"
+    picked = dev_samples(load_samples(dev), args.per_source, args.seed)
+    rep = calibrate_outputs(raw_predictions(args.model, picked, args.threads))
+    claims = dev_claims(load_rows(dev), args.per_source, args.seed)
     judge = CheckerJudge(args.model, threads=args.threads)
     rep["claims"] = evaluate(claims, claim_logits(judge, claims), args.seed, rep["temperature"], rep["bias"],
                              rep["threshold"])
