@@ -11,7 +11,6 @@ from tests.batches.helpers import jsonl, verify_line
 from tests.conftest import run_cli
 from veracity.api.app import create_app
 from veracity.batches.files import FileStorage
-from veracity.batches.finalize import finalize
 from veracity.batches.lines import validate
 from veracity.batches.models import BatchRecord, FileRecord
 from veracity.config import Settings
