@@ -19,7 +19,9 @@ def build_judge(settings: Settings, names: tuple[str, ...] | None = None) -> Jud
     if not primary:
         return judges[0] if len(judges) == 1 else CombinedJudge(judges[0], vetoes[1:])
     decider: Judge = primary[0] if len(primary) == 1 else PanelJudge(primary)
-    return CombinedJudge(decider, vetoes) if vetoes else decider
+    # the checker's calibration also holds how often its vetoes were right on dev
+    veto_p = getattr(decider, "veto_p", None)
+    return CombinedJudge(decider, vetoes, veto_p) if vetoes else decider
 
 
 def build_searchers(settings: Settings) -> list[Searcher]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED_CONTEXT, Server, start_server, stop_server
+from veracity.judges.checker import CheckerJudge
 
 EIFFEL = ("The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France. "
           "It was completed in 1889 as the entrance arch to the World's Fair.")
@@ -37,7 +38,10 @@ def test_the_checker_decides_and_says_so(server: Server) -> None:
 
 def test_the_rules_veto_a_wrong_date_the_checker_cannot_read(server: Server) -> None:
     bad = _verify(server, "When is the invoice due?", "The invoice is due on June 12, 2025.", SEED_CONTEXT)
-    assert bad["verdict"] == "hallucination" and bad["confidence"] == pytest.approx(0.95)
+    # the veto's confidence is the calibrated veto probability (or the checker's, if higher)
+    veto_p = CheckerJudge().veto_p
+    assert veto_p is not None and 0.5 <= veto_p < 0.95
+    assert bad["verdict"] == "hallucination" and bad["confidence"] >= veto_p - 1e-9
     assert "21Jun25" in str(bad["explanation"])
 
 

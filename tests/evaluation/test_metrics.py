@@ -51,3 +51,17 @@ def test_length_baseline_learns_the_length_cut() -> None:
     base = LengthBaseline(samples)
     assert 20 <= base.cutoff < 40
     assert [base.predict(s)[0] for s in samples] == [s.is_hallucination for s in samples]
+
+
+def test_derived_samples_get_a_row_per_origin() -> None:
+    def pred(id_: str, origin: str, label: bool, said: bool) -> Prediction:
+        return Prediction(Sample(id_, "ood-untouched", "p", "out", "c", label, origin=origin), said,
+                          0.9 if said else 0.1, 1.0)
+
+    preds = [pred("1", "halueval-qa", False, False), pred("2", "halueval-qa", False, False),
+             pred("3", "halueval-dialogue", False, True), pred("4", "halueval-dialogue", False, False)]
+    summary = summarise(preds)
+    assert list(summary) == ["ood-untouched", "ood-untouched (from halueval-dialogue)",
+                             "ood-untouched (from halueval-qa)", "overall"]
+    assert summary["ood-untouched (from halueval-qa)"].accuracy == 1.0
+    assert summary["ood-untouched (from halueval-dialogue)"].accuracy == 0.5

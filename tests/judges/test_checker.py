@@ -14,7 +14,7 @@ from tests.judges.tiny_checker import build
 from veracity.engine.protocols import Judge
 from veracity.engine.types import Claim, Evidence, JudgeInput
 from veracity.errors import JudgeError, ModelLoadError
-from veracity.judges.checker import DEFAULT_MODEL_DIR, CheckerJudge, format_query
+from veracity.judges.checker import DEFAULT_MODEL_DIR, CheckerJudge, format_query, plain_claim
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "checker_cases.jsonl"
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -159,3 +159,23 @@ def test_shipped_model_fixed_cases(case: dict[str, object]) -> None:
     judge = CheckerJudge(threads=1)
     [verdict] = judge.judge([_item(str(case["claim"]), *case["evidence"], prompt=str(case["prompt"]))])  # type: ignore[misc]
     assert verdict.verdict == case["expected"], (verdict.p_hallucination, judge.threshold)
+
+
+@pytest.mark.parametrize(("claim", "plain"), [
+    ("Additionally, the tower opened in 1889.", "The tower opened in 1889."),
+    ("Furthermore , it is worth noting that prices rose.", "Prices rose."),
+    ("It’s also worth mentioning that Paris is large.", "Paris is large."),
+    ("In addition, However, the vote failed.", "The vote failed."),
+    ("Thus far the river has risen.", "Thus far the river has risen."),  # no comma: part of the claim
+    ("Secondhand shops are open.", "Secondhand shops are open."),
+    ("Moreover,", "Moreover,"),  # nothing left to check: kept as it is
+])
+def test_leading_connectors_never_reach_the_checker(claim: str, plain: str) -> None:
+    assert plain_claim(claim) == plain
+    assert format_query("Tell me.", claim) == f"Tell me. [SEP] {plain}"
+
+
+def test_a_connector_does_not_change_the_score(judge: CheckerJudge) -> None:
+    plain, styled = judge.judge([_item("wrong wrong wrong", "the sky is blue"),
+                                 _item("Additionally, wrong wrong wrong", "the sky is blue")])
+    assert plain.p_hallucination == styled.p_hallucination

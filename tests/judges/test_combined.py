@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
 
 from veracity.config import Settings
 from veracity.engine.types import Claim, ClaimVerdict, Evidence, JudgeInput, Usage
+from veracity.errors import ModelLoadError
 from veracity.factory import build_judge
+from veracity.judges.checker import DEFAULT_MODEL_DIR
 from veracity.judges.combined import CombinedJudge, PanelJudge
 from veracity.judges.rules import RulesJudge
 
@@ -57,3 +64,24 @@ def test_factory_builds_a_panel_for_several_deciding_judges() -> None:
     assert isinstance(panel, CombinedJudge) and isinstance(panel.primary, PanelJudge)
     assert panel.name == "llm+llm+rules"
     assert build_judge(Settings(judges=("rules",))).name == "rules"
+
+
+def test_a_calibrated_veto_probability_replaces_the_rules_own_but_never_lowers_the_primary() -> None:
+    due = _item("The invoice is due on June 12, 2025.")
+    [own] = CombinedJudge(Fixed("a", 0.1), [RulesJudge()]).judge([due])
+    [calibrated] = CombinedJudge(Fixed("a", 0.1), [RulesJudge()], veto_p=0.7).judge([due])
+    [sure] = CombinedJudge(Fixed("a", 0.8), [RulesJudge()], veto_p=0.7).judge([due])
+    assert own.p_hallucination == 0.95 and calibrated.p_hallucination == 0.7 and sure.p_hallucination == 0.8
+    assert {own.verdict, calibrated.verdict, sure.verdict} == {"hallucination"}
+
+
+def test_factory_takes_the_veto_probability_from_the_checker_calibration(tmp_path: Path) -> None:
+    model = tmp_path / "checker"
+    shutil.copytree(DEFAULT_MODEL_DIR, model)
+    cfg = json.loads((model / "config.json").read_text())
+    (model / "config.json").write_text(json.dumps(cfg | {"veto_p": 0.66}))
+    judge = build_judge(Settings(judges=("checker", "rules"), checker_model_dir=model))
+    assert isinstance(judge, CombinedJudge) and judge.veto_p == 0.66
+    (model / "config.json").write_text(json.dumps(cfg | {"veto_p": 1.5}))
+    with pytest.raises(ModelLoadError, match="veto_p"):
+        build_judge(Settings(judges=("checker", "rules"), checker_model_dir=model))

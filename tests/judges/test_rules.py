@@ -300,3 +300,20 @@ def test_dotted_initials_and_pronoun_i() -> None:
     assert "names" not in verdict("The U.K. economy shrank.", ev).reason
     v = verdict("Then I met Zorblax Industries.", ev)
     assert v.verdict == "hallucination" and "Zorblax Industries" in v.reason
+
+
+def test_a_value_the_evidence_never_gives_is_unsupported_not_a_contradiction() -> None:
+    judge = RulesJudge()
+    ctx = "The museum reopened in the spring after the renovation. It has 40 rooms."
+
+    def item(text: str) -> JudgeInput:
+        return JudgeInput("", split_claims(text)[0], (window(ctx),), "rag")
+
+    # no date at all in the evidence: the rules judge alone flags it, but it does not veto a checker
+    assert verdict("The museum reopened on 3 May 2021.", ctx).verdict == "hallucination"
+    assert judge.hard_contradiction(item("The museum reopened on 3 May 2021.")) is None
+    # an absent date does not hide a conflicting value later in the same claim
+    hard = judge.hard_contradiction(item("On 3 May 2021 the museum reopened with 55 rooms."))
+    assert hard is not None and hard.reason == "The claim says 55 but the evidence says 40."
+    # rules alone: the first failure found still decides, as before
+    assert "3 May 2021" in verdict("On 3 May 2021 the museum reopened with 55 rooms.", ctx).reason

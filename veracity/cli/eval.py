@@ -73,7 +73,8 @@ def _plot(preds: list[Prediction], summary: dict[str, Metrics], directory: Path)
 @click.option("--limit", type=int, default=None, help="Only the first N samples.")
 @click.option("--compare", is_flag=True, help="Also run the rules-only judge and a length-only baseline.")
 @click.option("--ood", is_flag=True, help="Evaluate on variants of the file's supported samples instead: numbers, "
-              "dates, negations and yes/no answers changed (plus the untouched originals).")
+              "dates, negations and yes/no answers changed, plus the untouched originals and copies opened "
+              "with a connector such as 'Additionally,' (still supported).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--plots", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write reliability.png and sources.png to this directory.")
@@ -86,8 +87,8 @@ def eval_(file: Path, server: str | None, key: str | None, judges: str | None, l
 
     Per source and overall: n, accuracy, balanced accuracy, F1, precision and recall on
     the hallucination class, ECE and latency. With --ood, a source holding only changed
-    answers shows its catch rate as balanced accuracy, and `ood-untouched` shows
-    1 - false-alarm rate.
+    answers shows its catch rate as balanced accuracy, and `ood-untouched` and
+    `ood-connector` (supported answers) show 1 - false-alarm rate.
     """
     samples = load_samples(file, limit)
     if ood:

@@ -6,7 +6,9 @@ From each supported sample (output backed by its context) it writes the untouche
 - ``date``: a date of the output moved (day, month or year);
 - ``negation``: the first auxiliary verb negated ("is" → "is not");
 - ``yesno``: a yes/no answer flipped.
-The variants keep the original's length within a few characters, so length carries no
+One more variant stays *supported*, to catch a checker that judges style rather than facts:
+- ``connector``: the output opened with a connector such as "Additionally," (how LLMs write).
+The hallucinated variants keep the original's length within a few characters, so length carries no
 signal. The generator is deterministic for a given seed.
 """
 
@@ -24,6 +26,8 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December"]
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|can|will|does|did)\b(?! not\b)")
 _YESNO = re.compile(r"^\s*(yes|no)\b", re.IGNORECASE)
+_CONNECTORS = ["Additionally, ", "Furthermore, ", "Moreover, ", "It is worth noting that "]
+_LOWER_FIRST = frozenset("the a an it its this that these those there he she they we his her their in on at".split())
 
 
 def _change_number(text: str, rng: random.Random) -> str | None:
@@ -77,16 +81,31 @@ def _flip_yes_no(text: str) -> str | None:
     return text[:m.start(1)] + flipped + text[m.end(1):]
 
 
+def _add_connector(text: str) -> str | None:
+    words = text.split()
+    if len(words) < 4 or _YESNO.match(text):
+        return None
+    body = text.lstrip()
+    first = words[0]
+    if first.lower() in _LOWER_FIRST:
+        body = body[:1].lower() + body[1:]
+    return _CONNECTORS[len(text) % len(_CONNECTORS)] + body
+
+
 def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
     """The untouched supported samples and their hallucinated variants."""
     rng = random.Random(seed)
     for s in samples:
         if s.is_hallucination or not s.context:
             continue
-        yield replace(s, id=f"{s.id}-untouched", source="ood-untouched")
+        yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source)
         variants = {"number": _change_number(s.output, rng), "date": _change_date(s.output, rng),
                     "negation": _negate(s.output) if len(s.output.split()) >= 4 else None,
                     "yesno": _flip_yes_no(s.output)}
         for kind, text in variants.items():
             if text is not None and text != s.output:
-                yield replace(s, id=f"{s.id}-{kind}", source=f"ood-{kind}", output=text, is_hallucination=True)
+                yield replace(s, id=f"{s.id}-{kind}", source=f"ood-{kind}", output=text, is_hallucination=True,
+                              origin=s.source)
+        styled = _add_connector(s.output)
+        if styled is not None:
+            yield replace(s, id=f"{s.id}-connector", source="ood-connector", output=styled, origin=s.source)

@@ -28,6 +28,7 @@ class Sample:
     output: str
     context: str | None
     is_hallucination: bool
+    origin: str | None = None  # the source a derived sample (``--ood``) was made from
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def metrics_of(preds: Sequence[Prediction]) -> Metrics:
 
 
 def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
-    """Metrics per source, per source on length-matched pairs, and overall."""
+    """Metrics per source, per source on length-matched pairs, per origin of derived samples,
+    and overall."""
     by_source: dict[str, list[Prediction]] = defaultdict(list)
     for p in preds:
         by_source[p.sample.source].append(p)
@@ -127,5 +129,12 @@ def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
         matched = length_matched(by_source[source])
         if matched and len(matched) < len(by_source[source]):
             out[f"{source} (length-matched)"] = metrics_of(matched)
+        origins: dict[str, list[Prediction]] = defaultdict(list)
+        for p in by_source[source]:
+            if p.sample.origin:
+                origins[p.sample.origin].append(p)
+        if len(origins) > 1:
+            for origin in sorted(origins):
+                out[f"{source} (from {origin})"] = metrics_of(origins[origin])
     out["overall"] = metrics_of(preds)
     return out

@@ -16,6 +16,7 @@ training pairs and run-time pairs are built the same way.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,33 @@ _MAX_CLAIM_WORDS = 96
 _FIX = "reinstall the package or re-export it with `python -m veracity.training.export`"
 
 
+# Sentence openers that link a claim to the previous one and state nothing checkable. LLM
+# answers are full of them and HaluEval's hallucinated answers (written by an LLM) even more
+# so, which taught the first checker that "Additionally," means "unsupported"; the checker
+# never sees them (training and run time alike).
+_CONNECTOR = re.compile(
+    r"^(?:(?:additionally|furthermore|moreover|however|also|besides|meanwhile|overall|notably|importantly|"
+    r"interestingly|surprisingly|similarly|likewise|consequently|therefore|thus|hence|nevertheless|"
+    r"nonetheless|finally|lastly|ultimately|indeed|specifically|essentially|in addition|in fact|"
+    r"as a result|in conclusion|in summary|in short|in particular|on the other hand|for example|"
+    r"for instance|of course|first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*,\s*"
+    r"|it(?: is|'s|’s) (?:also )?(?:worth noting|important to note|notable|worth mentioning) that\s+"
+    r"|it should (?:also )?be noted that\s+)",
+    re.IGNORECASE,
+)
+
+
+def plain_claim(claim: str) -> str:
+    """The claim without its leading discourse connectors ("Additionally, it is worth noting that ...")."""
+    text = claim.strip()
+    while m := _CONNECTOR.match(text):
+        rest = text[m.end():]
+        if not rest.strip():
+            break
+        text = rest[:1].upper() + rest[1:]
+    return text
+
+
 def _tail_words(text: str, n: int) -> str:
     parts = text.split()
     return " ".join(parts[-n:]) if len(parts) > n else " ".join(parts)
@@ -48,9 +76,10 @@ def _head_words(text: str, n: int) -> str:
 
 
 def format_query(prompt: str | None, claim: str) -> str:
-    """The second segment of a pair: the question (last words of the prompt) and the claim."""
+    """The second segment of a pair: the question (last words of the prompt) and the claim
+    (its leading connectors dropped, see :func:`plain_claim`)."""
     q = _tail_words(prompt or "", _MAX_PROMPT_WORDS)
-    c = _head_words(claim, _MAX_CLAIM_WORDS)
+    c = _head_words(plain_claim(claim), _MAX_CLAIM_WORDS)
     return f"{q} [SEP] {c}" if q else c
 
 
@@ -104,8 +133,11 @@ def _load_config(path: Path) -> dict[str, Any]:
         cfg["temperature"] = float(cfg["temperature"])
         cfg["threshold"] = float(cfg["threshold"])
         cfg["bias"] = float(cfg.get("bias", 0.0))
+        cfg["veto_p"] = None if cfg.get("veto_p") is None else float(cfg["veto_p"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelLoadError(f"checker config file is corrupt: {path} ({exc}); {_FIX}") from exc
+    if cfg["veto_p"] is not None and not 0.5 <= cfg["veto_p"] < 1.0:
+        raise ModelLoadError(f"checker config file has an invalid veto_p (need 0.5 <= veto_p < 1): {path}; {_FIX}")
     if cfg["temperature"] <= 0 or not 0.0 < cfg["threshold"] < 1.0:
         raise ModelLoadError(f"checker config file has invalid temperature/threshold: {path}; {_FIX}")
     if cfg.get("input_format", INPUT_FORMAT) != INPUT_FORMAT:
@@ -156,6 +188,8 @@ class CheckerJudge:
         self.temperature: float = self.config["temperature"]
         self.threshold: float = self.config["threshold"]
         self.bias: float = self.config["bias"]
+        # how often a rules veto was right on dev when combined with this checker (None: the rules' own p)
+        self.veto_p: float | None = self.config["veto_p"]
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Raw logits (log-odds of NOT supported, before temperature) for ``(evidence, query)`` pairs."""

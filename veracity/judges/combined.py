@@ -10,8 +10,10 @@ cites the evidence and reason of the judge most sure of the panel's verdict.
 every claim; each veto judge (the rules judge) may only *overrule* it on a hard
 contradiction (a number, amount, date or negation that the evidence states otherwise).
 A veto raises the claim's hallucination probability to the larger of the two; it never
-turns a hallucination into a supported claim. With no primary, the first judge decides
-alone.
+turns a hallucination into a supported claim. The veto's own probability is the veto
+judge's, or ``veto_p`` when given: the rate at which such vetoes were right on dev, fitted
+with the checker (``veto_p`` in the checker's ``config.json``), so that confidence keeps
+meaning what it says. With no primary, the first judge decides alone.
 """
 
 from __future__ import annotations
@@ -55,9 +57,10 @@ class PanelJudge:
 
 
 class CombinedJudge:
-    def __init__(self, primary: Judge, vetoes: Sequence[Veto]) -> None:
+    def __init__(self, primary: Judge, vetoes: Sequence[Veto], veto_p: float | None = None) -> None:
         self.primary = primary
         self.vetoes = tuple(vetoes)
+        self.veto_p = veto_p
         self.name = "+".join([primary.name, *(v.name for v in self.vetoes)])
 
     def judge(self, items: Sequence[JudgeInput]) -> list[ClaimVerdict]:
@@ -69,6 +72,7 @@ class CombinedJudge:
             hard = veto.hard_contradiction(item)
             if hard is None:
                 continue
-            p = max(hard.p_hallucination or 0.0, verdict.p_hallucination or 0.0)
+            own = hard.p_hallucination or 0.0 if self.veto_p is None else self.veto_p
+            p = max(own, verdict.p_hallucination or 0.0)
             return replace(hard, p_hallucination=p, judge=f"{verdict.judge}+{hard.judge}")
         return verdict

@@ -62,8 +62,9 @@ class HFJudge(CheckerJudge):
         self.temperature = float(extra.get("temperature", 1.0))
         self.threshold = float(extra.get("threshold", 0.5))
         self.bias = float(extra.get("bias", 0.0))
+        self.veto_p = None if extra.get("veto_p") is None else float(extra["veto_p"])
         self.config = {"max_length": self.max_length, "temperature": self.temperature, "threshold": self.threshold,
-                       "bias": self.bias}
+                       "bias": self.bias, "veto_p": self.veto_p}
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         import torch

@@ -10,6 +10,12 @@ fitted by NLL (Platt scaling), and the threshold is the one that maximises balan
 accuracy over the outputs. All three go into the model's ``config.json``, with the ECE
 (15 bins) before and after.
 
+The same outputs are then verified with the default judges (checker + rules). Where the
+rules judge vetoes (a value or statement the evidence states otherwise), the output's
+probability becomes ``max(p, veto_p)``; ``veto_p`` is fitted by NLL on the vetoed outputs
+(about how often such a veto was right on dev) and stored as well, so the confidence of
+the combined judge is calibrated too.
+
 It also reports diagnostics on claims built by this script (sentences of summaries,
 perturbed copies, length-matched qa pairs) with the fitted numbers.
 """
@@ -189,22 +195,63 @@ def dev_samples(samples: list[Sample], per_source: int, seed: int) -> list[Sampl
     return out
 
 
+def _settings(model: Path, threads: int, judges: tuple[str, ...]) -> Any:
+    from veracity.config import Settings
+
+    return Settings(judges=judges, checker_model_dir=model, checker_threads=threads, kb_enabled=False)
+
+
 def raw_predictions(model: Path, samples: list[Sample], threads: int) -> list[Prediction]:
     """Each sample verified by the engine with the checker alone, uncalibrated (T = 1, bias 0):
     its probability is its worst claim's."""
     from tqdm import tqdm
 
-    from veracity.config import Settings
     from veracity.evaluation.predictors import EnginePredictor
     from veracity.factory import build_verifier
 
-    verifier = build_verifier(Settings(judges=("checker",), checker_model_dir=model, checker_threads=threads,
-                                       kb_enabled=False))
+    verifier = build_verifier(_settings(model, threads, ("checker",)))
     judge = verifier.judge
     assert isinstance(judge, CheckerJudge)
     judge.temperature, judge.bias = 1.0, 0.0
     preds, _ = run(samples, EnginePredictor(verifier), lambda xs: tqdm(xs, desc="calibrate", mininterval=10))
     return preds
+
+
+def veto_flags(model: Path, samples: list[Sample], threads: int) -> list[bool]:
+    """Whether the rules judge vetoed some claim of each sample (engine with checker + rules)."""
+    from tqdm import tqdm
+
+    from veracity.engine.types import Task
+    from veracity.factory import build_verifier
+
+    verifier = build_verifier(_settings(model, threads, ("checker", "rules")))
+    return [any(c.judge.endswith("+rules") for c in verifier.verify(Task(s.prompt, s.output, s.context)).claims)
+            for s in tqdm(samples, desc="vetoes", mininterval=10)]
+
+
+def fit_veto_p(p: np.ndarray, y: np.ndarray, floor: float) -> float:
+    """The veto probability ``v`` minimising the NLL of ``max(p, v)`` over vetoed outputs (grid, step 0.005)."""
+    grid = np.arange(max(0.5, floor), 0.99, 0.005)
+    nll = [float(-np.mean(y * np.log(np.maximum(p, v)) + (1 - y) * np.log(1 - np.maximum(p, v)))) for v in grid]
+    return float(round(grid[int(np.argmin(nll))], 3))
+
+
+def calibrate_vetoes(preds: list[Prediction], vetoed: list[bool], rep: dict[str, Any]) -> None:
+    """Fit ``veto_p`` and measure the combined judge (checker + rules) on the same outputs."""
+    p_raw = np.clip([x.p_hallucination for x in preds], 1e-12, 1 - 1e-12)
+    p = sigmoid(np.log(p_raw / (1 - p_raw)) / rep["temperature"] + rep["bias"])
+    y = np.array([float(x.sample.is_hallucination) for x in preds])
+    v = np.array(vetoed)
+    veto_p = fit_veto_p(np.clip(p[v], 1e-6, 1 - 1e-6), y[v], rep["threshold"]) if v.any() else None
+    rep["veto_p"] = veto_p
+    rep["vetoes"] = {"n": int(v.sum()), "right": round(float(y[v].mean()), 4) if v.any() else None}
+    comb = np.where(v, np.maximum(p, veto_p or 0.0), p)
+    rep["combined_ece15"] = round(ece(comb, y), 4)
+    rep["combined_all"] = summary(comb, y, rep["threshold"])
+    rep["combined_by_source"] = {}
+    for src in sorted({x.sample.source for x in preds}):
+        sub = np.array([x.sample.source == src for x in preds])
+        rep["combined_by_source"][src] = summary(comb[sub], y[sub], rep["threshold"]) | {"ece15": round(ece(comb[sub], y[sub]), 4)}
 
 
 def calibrate_outputs(preds: list[Prediction]) -> dict[str, Any]:
@@ -247,10 +294,13 @@ def write_config(model_dir: Path, rep: dict[str, Any]) -> None:
     path = model_dir / CONFIG_FILE
     cfg = json.loads(path.read_text())
     cfg["temperature"], cfg["bias"], cfg["threshold"] = rep["temperature"], rep["bias"], rep["threshold"]
+    cfg["veto_p"] = rep.get("veto_p")
     cfg["calibration"] = {"data": f"halueval-dev, {rep['outputs_all']['n']} outputs verified by the engine",
                           "method": "Platt scaling of the worst claim's logit (NLL), threshold maximising "
                           "balanced accuracy", "aggregation": f"min logit over the top {TOP_K} windows per claim, "
-                          "max over claims", "ece15_before": rep["ece15_before"], "ece15_after": rep["ece15_after"]}
+                          "max over claims", "ece15_before": rep["ece15_before"], "ece15_after": rep["ece15_after"],
+                          "veto_p": "NLL fit of max(p, veto_p) over the outputs the rules judge vetoes "
+                          f"({rep.get('vetoes', {}).get('n')} of them)", "combined_ece15": rep.get("combined_ece15")}
     path.write_text(json.dumps(cfg, indent=2) + "\n")
 
 
@@ -266,7 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     dev = args.data / "halueval-dev.jsonl.gz"
     picked = dev_samples(load_samples(dev), args.per_source, args.seed)
-    rep = calibrate_outputs(raw_predictions(args.model, picked, args.threads))
+    preds = raw_predictions(args.model, picked, args.threads)
+    rep = calibrate_outputs(preds)
+    calibrate_vetoes(preds, veto_flags(args.model, [x.sample for x in preds], args.threads), rep)
     claims = dev_claims(load_rows(dev), args.per_source, args.seed)
     judge = CheckerJudge(args.model, threads=args.threads)
     rep["claims"] = evaluate(claims, claim_logits(judge, claims), args.seed, rep["temperature"], rep["bias"],

@@ -1,0 +1,41 @@
+"""The out-of-domain set (`veracity eval --ood`): labels, origins and determinism."""
+
+from __future__ import annotations
+
+from veracity.evaluation.perturb import perturbations
+from veracity.evaluation.runner import Sample
+
+CTX = "The museum opened on 12 March 2019 and has 40 rooms. It is run by the city."
+
+
+def samples() -> list[Sample]:
+    return [Sample("a-ok", "halueval-qa", "When did it open?", "The museum opened on 12 March 2019 with 40 rooms.", CTX, False),
+            Sample("a-bad", "halueval-qa", "When did it open?", "It opened in 1990.", CTX, True),
+            Sample("b-ok", "halueval-dialogue", "Who runs it?", "Yes, it is run by the city.", CTX, False),
+            Sample("c-ok", "halueval-qa", "Rooms?", "40", None, False)]
+
+
+def test_variants_of_supported_samples_only_with_their_labels_and_origin() -> None:
+    out = {s.id: s for s in perturbations(samples())}
+    assert not any(i.startswith(("a-bad", "c-ok")) for i in out)  # hallucinated or context-free: skipped
+    assert out["a-ok-untouched"].is_hallucination is False and out["a-ok-untouched"].origin == "halueval-qa"
+    for kind in ("number", "date"):
+        v = out[f"a-ok-{kind}"]
+        assert v.is_hallucination and v.source == f"ood-{kind}" and v.output != samples()[0].output
+    assert out["b-ok-negation"].output == "Yes, it is not run by the city." and out["b-ok-negation"].is_hallucination
+    assert out["b-ok-yesno"].output.startswith("No,") and out["b-ok-yesno"].origin == "halueval-dialogue"
+    assert "b-ok-connector" not in out  # a yes/no answer is not opened with a connector
+
+
+def test_a_connector_copy_stays_supported_and_keeps_the_facts() -> None:
+    out = {s.id: s for s in perturbations(samples())}
+    styled = out["a-ok-connector"]
+    assert styled.source == "ood-connector" and styled.is_hallucination is False
+    connector, rest = styled.output.split(" ", 1)[0], styled.output
+    assert connector in ("Additionally,", "Furthermore,", "Moreover,", "It")
+    assert rest.endswith("The museum opened on 12 March 2019 with 40 rooms.") or rest.endswith(
+        "the museum opened on 12 March 2019 with 40 rooms.")
+
+
+def test_the_set_is_deterministic() -> None:
+    assert list(perturbations(samples(), seed=3)) == list(perturbations(samples(), seed=3))
