@@ -72,7 +72,7 @@ class CombinedJudge:
             hard = veto.hard_contradiction(item)
             if hard is None:
                 continue
-            own = hard.p_hallucination or 0.0 if self.veto_p is None else self.veto_p
+            own = (hard.p_hallucination or 0.0) if self.veto_p is None else self.veto_p
             p = max(own, verdict.p_hallucination or 0.0)
             return replace(hard, p_hallucination=p, judge=f"{verdict.judge}+{hard.judge}")
         return verdict
