@@ -236,11 +236,24 @@ def fit_veto_p(p: np.ndarray, y: np.ndarray, floor: float) -> float:
     return float(round(grid[int(np.argmin(nll))], 3))
 
 
+def _logits_and_labels(preds: list[Prediction]) -> tuple[np.ndarray, np.ndarray]:
+    """Each output's uncalibrated logit (its worst claim's) and its label."""
+    p_raw = np.clip([x.p_hallucination for x in preds], 1e-12, 1 - 1e-12)
+    return np.log(p_raw / (1 - p_raw)), np.array([float(x.sample.is_hallucination) for x in preds])
+
+
+def _by_source(preds: list[Prediction], p: np.ndarray, y: np.ndarray, thr: float) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for src in sorted({x.sample.source for x in preds}):
+        sub = np.array([x.sample.source == src for x in preds])
+        out[src] = summary(p[sub], y[sub], thr) | {"ece15": round(ece(p[sub], y[sub]), 4)}
+    return out
+
+
 def calibrate_vetoes(preds: list[Prediction], vetoed: list[bool], rep: dict[str, Any]) -> None:
     """Fit ``veto_p`` and measure the combined judge (checker + rules) on the same outputs."""
-    p_raw = np.clip([x.p_hallucination for x in preds], 1e-12, 1 - 1e-12)
-    p = sigmoid(np.log(p_raw / (1 - p_raw)) / rep["temperature"] + rep["bias"])
-    y = np.array([float(x.sample.is_hallucination) for x in preds])
+    z, y = _logits_and_labels(preds)
+    p = sigmoid(z / rep["temperature"] + rep["bias"])
     v = np.array(vetoed)
     veto_p = fit_veto_p(np.clip(p[v], 1e-6, 1 - 1e-6), y[v], rep["threshold"]) if v.any() else None
     rep["veto_p"] = veto_p
@@ -248,26 +261,18 @@ def calibrate_vetoes(preds: list[Prediction], vetoed: list[bool], rep: dict[str,
     comb = np.where(v, np.maximum(p, veto_p or 0.0), p)
     rep["combined_ece15"] = round(ece(comb, y), 4)
     rep["combined_all"] = summary(comb, y, rep["threshold"])
-    rep["combined_by_source"] = {}
-    for src in sorted({x.sample.source for x in preds}):
-        sub = np.array([x.sample.source == src for x in preds])
-        rep["combined_by_source"][src] = summary(comb[sub], y[sub], rep["threshold"]) | {"ece15": round(ece(comb[sub], y[sub]), 4)}
+    rep["combined_by_source"] = _by_source(preds, comb, y, rep["threshold"])
 
 
 def calibrate_outputs(preds: list[Prediction]) -> dict[str, Any]:
     """Fit temperature, bias and threshold on output logits; ECE and balanced accuracy per source."""
-    p_raw = np.clip([x.p_hallucination for x in preds], 1e-12, 1 - 1e-12)
-    z = np.log(p_raw / (1 - p_raw))
-    y = np.array([float(x.sample.is_hallucination) for x in preds])
+    z, y = _logits_and_labels(preds)
     t, b = fit_platt(z, y)
     p = sigmoid(z / t + b)
     thr = best_threshold(p, y)
     rep: dict[str, Any] = {"temperature": round(t, 4), "bias": round(b, 4), "threshold": round(thr, 4),
                            "ece15_before": round(ece(sigmoid(z), y), 4), "ece15_after": round(ece(p, y), 4),
-                           "outputs_all": summary(p, y, thr), "outputs_by_source": {}}
-    for src in sorted({x.sample.source for x in preds}):
-        sub = np.array([x.sample.source == src for x in preds])
-        rep["outputs_by_source"][src] = summary(p[sub], y[sub], thr) | {"ece15": round(ece(p[sub], y[sub]), 4)}
+                           "outputs_all": summary(p, y, thr), "outputs_by_source": _by_source(preds, p, y, thr)}
     return rep
 
 
