@@ -62,3 +62,18 @@ def test_a_sample_refused_as_input_is_reported_not_scored(tmp_path: Path) -> Non
     proc = run_cli("eval", str(odd), "--judge", "rules", "--json", data_dir=tmp_path)
     assert json.loads(proc.stdout)["judges: rules"]["overall"]["n"] == 8
     assert "sample q-1 not scored" in proc.stderr
+
+
+def test_eval_on_generated_records_alone_and_added_to_a_file(tmp_path: Path) -> None:
+    out = json.loads(run_cli("eval", "--records", "20", "--judge", "rules", "--json", data_dir=tmp_path).stdout)
+    s = out["judges: rules"]
+    assert s["records"]["n"] == 40 and s["overall"]["n"] == 40
+    assert any(k.startswith("records (from ") for k in s)  # a row per kind of wrong answer
+    both = json.loads(run_cli("eval", str(FIXTURE), "--records", "5", "--judge", "rules", "--json",
+                              data_dir=tmp_path).stdout)["judges: rules"]
+    assert both["overall"]["n"] == 8 + 10 and both["demo-invoice"]["n"] == 4
+
+
+def test_eval_needs_a_file_or_records(tmp_path: Path) -> None:
+    proc = run_cli("eval", data_dir=tmp_path, check=False)
+    assert proc.returncode == 2 and "--records" in proc.stderr

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from veracity.engine.normalize import (
-    DateValue, Quantity, extract_dates, extract_identifiers, extract_quantities, fold, stem,
+    DateValue,
+    Quantity,
+    canonical_text,
+    extract_dates,
+    extract_identifiers,
+    extract_quantities,
+    fold,
+    stem,
 )
 
 
@@ -200,3 +207,24 @@ def test_fold_and_stem() -> None:
     assert stem("Acme's") == stem("acme")
     assert stem("companies") == stem("company")
     assert stem("paid") == stem("pay") == stem("paying")
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Amt:7116GBP Date:22May25 Due:21Jun25 Terms:N30",
+     "Amt: 7,116 GBP Date: 22 May 2025 Due: 21 June 2025 Terms: N30"),
+    ("The invoice is due on June 21, 2025.", "The invoice is due on 21 June 2025."),
+    ("Paid £7,116 on 2025-06-21 and €12.50 on 21.06.2025.", "Paid 7,116 GBP on 21 June 2025 and 12.50 EUR on 21 June 2025."),
+    ('{"due": "21-Jun-2025", "amt": "$4,508.00"}', '{"due": "21 June 2025", "amt": "4,508 USD"}'),
+    ("It opened in May 2020.", "It opened in May 2020."),
+    ("On 5 May the price rose by about $7,000 (12.4%).", "On 5 May the price rose by about $7,000 (12.4%)."),
+    ("Meet at 10:30, see https://example.com/a:b, odds 3:1.", "Meet at 10:30, see https://example.com/a:b, odds 3:1."),
+])
+def test_canonical_text_writes_dates_and_amounts_one_way(text: str, canonical: str) -> None:
+    assert canonical_text(text) == canonical
+
+
+def test_canonical_text_makes_a_record_and_an_answer_agree() -> None:
+    record = canonical_text("InvID:INV7701B Amt:7116GBP Due:21Jun25")
+    assert "21 June 2025" in record and "7,116 GBP" in record
+    assert "21 June 2025" in canonical_text("It is due 2025-06-21.")
+    assert "7,116 GBP" in canonical_text("The total is £7,116.")

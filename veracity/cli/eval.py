@@ -66,7 +66,7 @@ def _plot(preds: list[Prediction], summary: dict[str, Metrics], directory: Path)
 
 
 @click.command("eval")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
 @click.option("--server", default=None, help="Evaluate a running server at this URL instead of in process.")
 @click.option("--key", envvar="VERACITY_API_KEY", default=None, help="API key for --server.")
 @click.option("--judge", "judges", default=None, help="Judges to evaluate in process (default: configured).")
@@ -75,26 +75,37 @@ def _plot(preds: list[Prediction], summary: dict[str, Metrics], directory: Path)
 @click.option("--ood", is_flag=True, help="Evaluate on variants of the file's supported samples instead: numbers, "
               "dates, negations and yes/no answers changed, plus the untouched originals and copies opened "
               "with a connector such as 'Additionally,' (still supported).")
+@click.option("--records", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Add N questions about structured records (key:value lists, JSON, tables) of kinds the "
+              "checker was not trained on, each with a right and a wrong answer (source 'records').")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--plots", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write reliability.png and sources.png to this directory.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @data_dir_option
 @friendly_errors
-def eval_(file: Path, server: str | None, key: str | None, judges: str | None, limit: int | None, compare: bool,
-          ood: bool, as_json: bool, plots: Path | None, quiet: bool, data_dir: Path | None) -> None:
-    """Measure verdicts on labelled samples FILE (.jsonl or .jsonl.gz).
+def eval_(file: Path | None, server: str | None, key: str | None, judges: str | None, limit: int | None,
+          compare: bool, ood: bool, records: int | None, as_json: bool, plots: Path | None, quiet: bool,
+          data_dir: Path | None) -> None:
+    """Measure verdicts on labelled samples FILE (.jsonl or .jsonl.gz), or on --records alone.
 
     Per source and overall: n, accuracy, balanced accuracy, F1, precision and recall on
     the hallucination class, ECE and latency. With --ood, a source holding only changed
     answers shows its catch rate as balanced accuracy, and `ood-untouched` and
-    `ood-connector` (supported answers) show 1 - false-alarm rate.
+    `ood-connector` (supported answers) show 1 - false-alarm rate. With --records, a row per
+    kind of wrong answer ("records (from swapped)": the value of another field) shows its catch rate.
     """
-    samples = load_samples(file, limit)
+    if file is None and records is None:
+        raise click.UsageError("give a FILE of labelled samples, --records N, or both")
+    samples = load_samples(file, limit) if file is not None else []
     if ood:
         from veracity.evaluation.perturb import perturbations
 
         samples = list(perturbations(samples))
+    if records:
+        from veracity.evaluation.perturb import record_samples
+
+        samples += record_samples(records)
     results: dict[str, dict[str, Metrics]] = {}
     for i, predictor in enumerate(_predictors(samples, server, key, judges, compare, data_dir)):
         preds, refused = run(samples, predictor, _progress(predictor.name, quiet or as_json))

@@ -10,6 +10,9 @@ One more variant stays *supported*, to catch a checker that judges style rather 
 - ``connector``: the output opened with a connector such as "Additionally," (how LLMs write).
 The hallucinated variants keep the original's length within a few characters, so length carries no
 signal. The generator is deterministic for a given seed.
+
+:func:`record_samples` adds questions about structured records (key:value lists, JSON, tables) of
+kinds the checker was never trained on, each with a right and a wrong answer worded alike.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import replace
 
 from veracity.engine.normalize import extract_dates, extract_quantities
 from veracity.evaluation.runner import Sample
+from veracity.training.records import HELD_OUT_SCHEMAS, generate
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
@@ -109,3 +113,13 @@ def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
         styled = _add_connector(s.output)
         if styled is not None:
             yield replace(s, id=f"{s.id}-connector", source="ood-connector", output=styled, origin=s.source)
+
+
+def record_samples(n: int, seed: int = 11) -> list[Sample]:
+    """``n`` questions about held-out kinds of records, as a right and a wrong sample each (source
+    ``records``; ``origin`` is how the wrong answer is wrong: changed, swapped, other-row, absent)."""
+    out: list[Sample] = []
+    for i, r in enumerate(generate(n, seed, HELD_OUT_SCHEMAS)):
+        out.append(Sample(f"record-{i // 2}-{r.kind}", "records", r.prompt, r.claim, r.context, bool(r.label),
+                          origin=None if r.kind == "ok" else r.kind))
+    return out

@@ -23,11 +23,12 @@ from typing import Any
 
 import numpy as np
 
+from veracity.engine.normalize import canonical_text
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
 from veracity.engine.windows import focus
 from veracity.errors import JudgeError, ModelLoadError
 
-INPUT_FORMAT = "focused evidence|question [SEP] claim v2"
+INPUT_FORMAT = "focused evidence|question [SEP] claim v3 (canonical dates and amounts)"
 FOCUS_WORDS = 64
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "checker"
 MODEL_FILE = "model.onnx"
@@ -89,7 +90,8 @@ def make_pair(evidence: str, prompt: str | None, claim: str) -> tuple[str, str]:
     The window is narrowed to the sentences that share the most words with the claim
     (:func:`~veracity.engine.windows.focus`), so the pair stays short.
     """
-    return focus(evidence, claim, FOCUS_WORDS), format_query(prompt, claim)
+    claim = canonical_text(claim)
+    return focus(canonical_text(evidence), claim, FOCUS_WORDS), format_query(canonical_text(prompt or ""), claim)
 
 
 def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_length: int,

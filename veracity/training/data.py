@@ -18,13 +18,14 @@ import json
 import random
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from veracity.engine.types import Evidence
 from veracity.engine.windows import select_evidence, split_windows
 from veracity.judges.checker import make_pair
+from veracity.training.records import TRAIN_SCHEMAS, Schema, generate
 from veracity.training.synth import entities, flip_yes_no, perturb
 
 _SENT = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -151,6 +152,15 @@ def build_pairs(rows: list[dict[str, object]], seed: int) -> list[Pair]:
     out: list[Pair] = []
     for ok, bad in _group(rows):
         out.extend(_BUILDERS[str(ok["source"])](ok, bad, rng, pool))
+    return out
+
+
+def record_pairs(n: int, seed: int, schemas: Sequence[Schema] = TRAIN_SCHEMAS) -> list[Pair]:
+    """Pairs from ``n`` synthetic records (:mod:`veracity.training.records`): a right and a wrong
+    answer for each, so the labels are balanced and the lengths matched."""
+    out: list[Pair] = []
+    for r in generate(n, seed, schemas):
+        out.append(_pair(split_windows(r.context), r.prompt, r.claim, r.label, "records", r.kind, f"{r.prompt} {r.claim}"))
     return out
 
 

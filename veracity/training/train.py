@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 
 from veracity.judges.checker import INPUT_FORMAT, encode_pairs
-from veracity.training.data import Pair, balance_lengths, build_pairs, load_rows, sample
+from veracity.training.data import Pair, balance_lengths, build_pairs, load_rows, record_pairs, sample
+from veracity.training.records import HELD_OUT_SCHEMAS
 
 SHARES = {"halueval-qa": 0.34, "halueval-dialogue": 0.27, "halueval-summarization": 0.39}
 
@@ -43,6 +44,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--data", type=Path, required=True, help="folder with halueval-{train,dev}.jsonl.gz")
     ap.add_argument("--out", type=Path, required=True, help="output checkpoint folder")
     ap.add_argument("--base", type=Path, default=None, help="base encoder folder (default: the packaged one)")
+    ap.add_argument("--init", type=Path, default=None,
+                    help="continue from this checker checkpoint (a stage-1 run's final/) instead of the base encoder")
+    ap.add_argument("--records", type=float, default=0.0,
+                    help="share of the pairs drawn from synthetic structured records (veracity.training.records)")
     ap.add_argument("--max-pairs", type=int, default=34000)
     ap.add_argument("--max-length", type=int, default=160)
     ap.add_argument("--epochs", type=float, default=1.0)
@@ -106,11 +111,17 @@ def auc(score: np.ndarray, y: np.ndarray) -> float:
 
 
 def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
+    """Training pairs (HaluEval in :data:`SHARES`, plus ``--records`` of synthetic records) and dev pairs."""
     train_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.seed), args.seed)
-    per = {s: int(args.max_pairs * f) for s, f in SHARES.items()}
+    n_records = int(args.max_pairs * args.records) // 2 * 2
+    per = {s: int((args.max_pairs - n_records) * f) for s, f in SHARES.items()}
     train = sample(train_all, per, args.seed)
     dev_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-dev.jsonl.gz"), args.seed + 1), args.seed)
     dev = sample(dev_all, {s: args.dev_pairs // 3 for s in SHARES}, args.seed)
+    if n_records:
+        train += record_pairs(n_records // 2, args.seed)
+        random.Random(args.seed).shuffle(train)
+        dev += record_pairs(max(1, args.dev_pairs // 6), args.seed + 1, HELD_OUT_SCHEMAS)  # kinds never trained on
     return train, dev
 
 
@@ -137,7 +148,7 @@ def setup(args: argparse.Namespace) -> tuple[Any, Any, Path]:
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
-    base = args.base or base_model_dir()
+    base = args.init or args.base or base_model_dir()
     # attention dropout off: on CPU it costs more than the rest of the step at 256 tokens
     model = AutoModelForSequenceClassification.from_pretrained(str(base), num_labels=1, attention_probs_dropout_prob=0.0)
     tok_file = base / "tokenizer.json"
