@@ -83,3 +83,12 @@ def test_every_schema_generates(schema: object) -> None:
     for _ in range(30):
         good, bad = record_qa(schema, rng)  # type: ignore[arg-type]
         assert good.claim.endswith(".") and "{" not in good.claim and good.prompt.endswith("?")
+
+
+def test_the_records_share_is_checked_before_any_work() -> None:
+    from veracity.training.train import parse_args
+
+    args = parse_args(["--data", "d", "--out", "o", "--init", "run/final", "--records", "0.4"])
+    assert args.records == 0.4 and str(args.init) == "run/final"
+    with pytest.raises(SystemExit):
+        parse_args(["--data", "d", "--out", "o", "--records", "1.5"])

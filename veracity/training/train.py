@@ -6,7 +6,9 @@ Reads ``halueval-train.jsonl.gz`` (training) and ``halueval-dev.jsonl.gz`` (a sm
 pair set, only to log progress) from ``DATA_DIR``; writes a Hugging Face checkpoint
 (config, safetensors, ``tokenizer.json``) to ``DIR`` and a rolling one to ``DIR/last``.
 Seeds are fixed; batches are bucketed by length and padded dynamically. The defaults are
-the recipe of the shipped checker (34,000 pairs at 160 tokens: about an hour on 2 CPU cores).
+stage 1 of the shipped checker (34,000 pairs at 160 tokens: about an hour on 2 CPU cores);
+stage 2 continues from it with ``--init`` and a share of synthetic records (``--records``),
+see docs/checker.md.
 """
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--dev-pairs", type=int, default=300)
     ap.add_argument("--eval-every", type=int, default=300, help="steps between dev evaluations/checkpoints")
     ap.add_argument("--max-minutes", type=float, default=0.0, help="stop (and save) after this long; 0 = no limit")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    if not 0.0 <= args.records < 1.0:
+        ap.error(f"--records is a share of the pairs, from 0 up to (not including) 1; got {args.records}")
+    return args
 
 
 def make_batches(pairs: list[Pair], tok: Any, bs: int, max_len: int, rng: random.Random) -> list[list[int]]:
