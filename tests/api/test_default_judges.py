@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import openai
 import pytest
 
 from tests.conftest import SEED_CONTEXT, Server, start_server, stop_server
@@ -36,13 +38,27 @@ def test_the_checker_decides_and_says_so(server: Server) -> None:
     assert "checker model" in claim["reason"] and claim["evidence"][0]["span"] == [0, len(EIFFEL)]
 
 
-def test_the_rules_veto_a_wrong_date_the_checker_cannot_read(server: Server) -> None:
+def test_a_wrong_date_against_a_record_is_a_hallucination(server: Server) -> None:
     bad = _verify(server, "When is the invoice due?", "The invoice is due on June 12, 2025.", SEED_CONTEXT)
     # the veto's confidence is the calibrated veto probability (or the checker's, if higher)
     veto_p = CheckerJudge().veto_p
     assert veto_p is not None and 0.5 <= veto_p < 0.95
     assert bad["verdict"] == "hallucination" and bad["confidence"] >= veto_p - 1e-9
     assert "21Jun25" in str(bad["explanation"])
+
+
+def test_the_readme_openai_example_checks_the_answer_against_the_short_record(server: Server) -> None:
+    client = openai.OpenAI(api_key=server.admin_key, base_url=f"{server.url}/v1")
+    verdicts = {}
+    for answer in ("The invoice is due on June 12, 2025.", "The invoice is due on June 21, 2025."):
+        completion = client.chat.completions.create(model="verify-reliability", messages=[
+            {"role": "system", "content": "Answer from this record: InvID:INV7701B Amt:7116GBP Due:21Jun25"},
+            {"role": "user", "content": "When is the invoice due?"},
+            {"role": "assistant", "content": answer},
+        ])
+        verdicts[answer] = json.loads(completion.choices[0].message.content or "{}")["verdict"]
+    assert verdicts == {"The invoice is due on June 12, 2025.": "hallucination",
+                        "The invoice is due on June 21, 2025.": "supported"}
 
 
 def test_a_missing_model_stops_the_server_at_start_up(tmp_path: Path) -> None:

@@ -28,6 +28,16 @@ def test_small_talk_and_generic_system_prompts_leave_open_mode() -> None:
     assert task.context is None and task.mode == "open" and task.prompt == "What is the capital of France?"
 
 
+def test_a_short_system_message_holding_a_record_is_context() -> None:
+    turns = [Turn("system", "Answer from this record: InvID:INV7701B Amt:7116GBP Due:21Jun25"),
+             Turn("user", "When is the invoice due?"), Turn("assistant", "The invoice is due on June 12, 2025.")]
+    task = conversation_task(turns)
+    assert task.mode == "rag" and task.context == "[system] Answer from this record: InvID:INV7701B Amt:7116GBP Due:21Jun25"
+    # one figure is not a record: "You are GPT-4." and "Time: 10:30" stay small talk
+    for short in ("You are GPT-4.", "Time: 10:30"):
+        assert conversation_task([Turn("system", short), *turns[1:]]).context is None
+
+
 @pytest.mark.parametrize("message", [
     f"Summarise:\n```\n{DOC}\n```", f"<document>{DOC}</document> What is it?", f"Question?\nContext:\n{DOC}",
 ])

@@ -9,7 +9,8 @@ Rules (the README repeats them):
   user message of 80 words or more, taken whole);
 - a system message or earlier turn shorter than 8 words ("You are a helpful
   assistant.", "Hi!") carries no facts and is left out, so small talk does not turn an
-  open question into a RAG check against nothing;
+  open question into a RAG check against nothing, unless it holds a record: two or more
+  ``key:value`` fields with figures ("InvID:INV7701B Amt:7116GBP Due:21Jun25");
 - with none of these, the task is in open mode (no context).
 Each part of the context is labelled (``[system]``, ``[user]``, ``[assistant]``,
 ``[document]``) and parts are separated by a blank line.
@@ -28,6 +29,8 @@ from veracity.errors import InvalidRequest
 Role = Literal["system", "developer", "user", "assistant", "tool"]
 LONG_USER_WORDS = 80
 MIN_FACT_WORDS = 8
+MIN_RECORD_FIELDS = 2
+_FIELD = re.compile(r"[A-Za-z][\w.()-]*\s?[:=]\s?[^\s,;]*\d")
 _DOC_PATTERNS = (
     re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL),
     re.compile(r"<(document|context|passage|doc)[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE),
@@ -51,6 +54,11 @@ def quoted_documents(text: str) -> list[str]:
     return [text.strip()] if len(text.split()) >= LONG_USER_WORDS else []
 
 
+def carries_facts(text: str) -> bool:
+    """True for a turn long enough to state facts, or a short one holding a record (see the module rules)."""
+    return len(text.split()) >= MIN_FACT_WORDS or len(_FIELD.findall(text)) >= MIN_RECORD_FIELDS
+
+
 def conversation_task(turns: Sequence[Turn], return_search_results: bool = False) -> Task:
     last = max((i for i, t in enumerate(turns) if t.role == "assistant"), default=None)
     if last is None or not turns[last].text.strip():
@@ -63,7 +71,7 @@ def conversation_task(turns: Sequence[Turn], return_search_results: bool = False
     for i, t in enumerate(before):
         if i == last_user:
             parts.extend(f"[document] {d}" for d in quoted_documents(t.text))
-        elif t.role != "tool" and len(t.text.split()) >= MIN_FACT_WORDS:
+        elif t.role != "tool" and carries_facts(t.text):
             parts.append(f"[{'system' if t.role == 'developer' else t.role}] {t.text.strip()}")
     context = "\n\n".join(parts) or None
     return Task(prompt=prompt, output=turns[last].text, context=context, return_search_results=return_search_results)
