@@ -62,3 +62,25 @@ def test_hf_judge_loads_the_checkers_own_export_and_agrees_with_the_onnx_checker
     assert [v.verdict for v in a] == [v.verdict for v in b] == ["supported", "hallucination"]
     for x, y in zip(a, b):  # int8 weights through transformers vs int8 weights and activations in onnxruntime
         assert abs((x.p_hallucination or 0) - (y.p_hallucination or 0)) < 0.2
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"veto_p": 0.3}, "invalid veto_p"),
+    ({"threshold": 1.5}, "invalid temperature/threshold"),
+    ({"input_format": "focused evidence|question [SEP] claim v2"}, "input format"),
+])
+def test_a_bad_calibration_or_an_older_input_format_is_refused_at_load(
+        hf_dir: Path, tmp_path: Path, change: dict[str, object], message: str) -> None:
+    import json
+    import shutil
+
+    from veracity.errors import ModelLoadError
+    from veracity.judges.hf import HFJudge
+
+    bad = tmp_path / "bad"
+    shutil.copytree(hf_dir, bad)
+    cfg = json.loads((bad / "config.json").read_text())
+    cfg["veracity"] = cfg["veracity"] | change
+    (bad / "config.json").write_text(json.dumps(cfg))
+    with pytest.raises(ModelLoadError, match=message):
+        HFJudge(str(bad))

@@ -138,14 +138,20 @@ def _load_config(path: Path) -> dict[str, Any]:
         cfg["veto_p"] = None if cfg.get("veto_p") is None else float(cfg["veto_p"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelLoadError(f"checker config file is corrupt: {path} ({exc}); {_FIX}") from exc
-    if cfg["veto_p"] is not None and not 0.5 <= cfg["veto_p"] < 1.0:
-        raise ModelLoadError(f"checker config file has an invalid veto_p (need 0.5 <= veto_p < 1): {path}; {_FIX}")
-    if cfg["temperature"] <= 0 or not 0.0 < cfg["threshold"] < 1.0:
-        raise ModelLoadError(f"checker config file has invalid temperature/threshold: {path}; {_FIX}")
-    if cfg.get("input_format", INPUT_FORMAT) != INPUT_FORMAT:
-        raise ModelLoadError(f"checker model {path.parent} was trained for input format {cfg['input_format']!r}, "
-                             f"this version of Veracity feeds {INPUT_FORMAT!r}; retrain it or {_FIX}")
+    check_config(cfg, f"checker config file {path}", path.parent)
     return dict(cfg)
+
+
+def check_config(cfg: dict[str, Any], where: str, model: object) -> None:
+    """Refuse a calibration out of range or a model trained for another input format (``where``
+    names the file in the message; the ONNX checker and ``hf:`` checkpoints share this)."""
+    if cfg.get("veto_p") is not None and not 0.5 <= cfg["veto_p"] < 1.0:
+        raise ModelLoadError(f"{where} has an invalid veto_p (need 0.5 <= veto_p < 1); {_FIX}")
+    if cfg["temperature"] <= 0 or not 0.0 < cfg["threshold"] < 1.0:
+        raise ModelLoadError(f"{where} has invalid temperature/threshold; {_FIX}")
+    if cfg.get("input_format", INPUT_FORMAT) != INPUT_FORMAT:
+        raise ModelLoadError(f"checker model {model} was trained for input format {cfg['input_format']!r}, "
+                             f"this version of Veracity feeds {INPUT_FORMAT!r}; retrain it or {_FIX}")
 
 
 def _load_tokenizer(path: Path) -> Any:

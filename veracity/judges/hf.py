@@ -23,7 +23,7 @@ import numpy as np
 
 from veracity.config import Settings
 from veracity.errors import ConfigError, JudgeError, ModelLoadError
-from veracity.judges.checker import CheckerJudge
+from veracity.judges.checker import INPUT_FORMAT, CheckerJudge, check_config
 
 _SUPPORTED_WORDS = ("support", "consist", "entail", "faithful", "factual")
 
@@ -65,6 +65,9 @@ class HFJudge(CheckerJudge):
         self.veto_p = None if extra.get("veto_p") is None else float(extra["veto_p"])
         self.config = {"max_length": self.max_length, "temperature": self.temperature, "threshold": self.threshold,
                        "bias": self.bias, "veto_p": self.veto_p}
+        if self.own_format:
+            check_config(self.config | {"input_format": extra.get("input_format", INPUT_FORMAT)},
+                         f"the `veracity` section of {path_or_id}/config.json", path_or_id)
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         import torch
