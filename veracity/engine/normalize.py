@@ -44,7 +44,9 @@ from veracity.engine.types import Span
 
 QuantityKind = Literal["number", "year", "amount", "percent", "word"]
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+_MONTHS = tuple(m[:3].lower() for m in MONTH_NAMES)
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![^\W\d_])"
@@ -442,8 +444,6 @@ def word_spans(text: str) -> list[tuple[str, Span]]:
     return [(m.group(0), m.span()) for m in _WORD.finditer(text)]
 
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
 _GLUED_KEY = re.compile(r"(?<![\w/])([A-Za-z][A-Za-z0-9.()_-]{0,30}):(?=[^\s/:\d]|\d(?!\d?:\d))")
 
 
@@ -461,7 +461,7 @@ def canonical_text(text: str) -> str:
     for d in extract_dates(text):
         if d.year is None:
             continue
-        month = _MONTH_NAMES[d.month - 1]
+        month = MONTH_NAMES[d.month - 1]
         edits.append((*d.span, f"{d.day} {month} {d.year}" if d.day is not None else f"{month} {d.year}"))
     taken = _Spans((s, e) for s, e, _ in edits)
     for q in extract_quantities(text):

@@ -22,12 +22,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from veracity.engine.normalize import extract_dates, extract_quantities
+from veracity.engine.normalize import MONTH_NAMES, extract_dates, extract_quantities
 from veracity.evaluation.runner import Sample
 from veracity.training.records import HELD_OUT_SCHEMAS, generate
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|can|will|does|did)\b(?! not\b)")
 _YESNO = re.compile(r"^\s*(yes|no)\b", re.IGNORECASE)
 _CONNECTORS = ["Additionally, ", "Furthermore, ", "Moreover, ", "It is worth noting that "]
@@ -61,10 +59,10 @@ def _change_date(text: str, rng: random.Random) -> str | None:
             day = d.day + rng.choice([3, 5, 9]) if d.day <= 15 else d.day - rng.choice([4, 7, 11])
             new = re.sub(rf"\b{d.day}\b", str(day), seg, count=1)
         else:
-            name = _MONTHS[d.month - 1]
+            name = MONTH_NAMES[d.month - 1]
             if name not in seg:
                 continue
-            new = seg.replace(name, _MONTHS[(d.month - 1 + rng.choice([2, 4, 6])) % 12], 1)
+            new = seg.replace(name, MONTH_NAMES[(d.month - 1 + rng.choice([2, 4, 6])) % 12], 1)
         if new != seg:
             return text[:d.span[0]] + new + text[d.span[1]:]
     return None

@@ -30,8 +30,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+from veracity.engine.normalize import MONTH_NAMES
+
 _SYMBOL = {"GBP": "£", "USD": "$", "EUR": "€"}
 _FIRST = ["Jane", "Omar", "Priya", "Lukas", "Mei", "Carlos", "Amara", "Tom", "Sofia", "Kenji", "Fatima", "Ivan",
           "Grace", "Mateo", "Aisha", "Henrik", "Lucia", "Daniel", "Nadia", "Samuel", "Chloe", "Ravi", "Elena", "Yusuf"]
@@ -248,10 +248,10 @@ def _record_text(field: Field, v: object, compact: bool, rng: random.Random) -> 
     k = field.kind
     if k == "date":
         assert isinstance(v, dt.date)
-        styles = [f"{v.day:02d}{_MONTHS[v.month - 1][:3]}{v.year % 100:02d}", v.isoformat(),
-                  f"{v.day:02d}-{_MONTHS[v.month - 1][:3]}-{v.year}", f"{v.day:02d}.{v.month:02d}.{v.year}"]
+        styles = [f"{v.day:02d}{MONTH_NAMES[v.month - 1][:3]}{v.year % 100:02d}", v.isoformat(),
+                  f"{v.day:02d}-{MONTH_NAMES[v.month - 1][:3]}-{v.year}", f"{v.day:02d}.{v.month:02d}.{v.year}"]
         if not compact:
-            styles += [f"{_MONTHS[v.month - 1]} {v.day}, {v.year}", f"{v.day} {_MONTHS[v.month - 1][:3]} {v.year}"]
+            styles += [f"{MONTH_NAMES[v.month - 1]} {v.day}, {v.year}", f"{v.day} {MONTH_NAMES[v.month - 1][:3]} {v.year}"]
         return _pick(rng, styles)
     if k == "money":
         assert isinstance(v, Money)
@@ -274,7 +274,7 @@ def _answer_text(field: Field, v: object, rng: random.Random) -> str:
     k = field.kind
     if k == "date":
         assert isinstance(v, dt.date)
-        m = _MONTHS[v.month - 1]
+        m = MONTH_NAMES[v.month - 1]
         return _pick(rng, [f"{v.day} {m} {v.year}", f"{m} {v.day}, {v.year}", v.isoformat(), f"{v.day} {m[:3]} {v.year}"])
     if k == "money":
         assert isinstance(v, Money)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import random
 import re
 
+from veracity.engine.normalize import MONTH_NAMES
+
 _ENTITY = re.compile(r"\b(?:[A-Z][a-z'’.-]+|[A-Z]{2,})(?:\s+(?:of\s+|the\s+|de\s+)?(?:[A-Z][a-z'’.-]+|[A-Z]{2,}))*")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
-_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")
 _AUX = re.compile(r"\b(is|was|are|were|has|have|had|can|will|would|could|should|did|does|do)\b(?! not\b)")
 _NEG = re.compile(r"\b(is|was|are|were|has|have|had|can|will|would|could|should|did|does|do)( not|n't)\b")
 _SENT_START = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This",
@@ -59,7 +59,7 @@ def change_number(claim: str, rng: random.Random) -> str | None:
         return None
     if months and (not nums or rng.random() < 0.3):
         m = rng.choice(months)
-        other = rng.choice([x for x in _MONTHS if x != m.group(0)])
+        other = rng.choice([x for x in MONTH_NAMES if x != m.group(0)])
         return claim[: m.start()] + other + claim[m.end():]
     m = rng.choice(nums)
     raw = m.group(0).replace(",", "")
@@ -99,7 +99,7 @@ def add_detail(claim: str, rng: random.Random, pool: list[str]) -> str | None:
     if not pool:
         return None
     body = claim.rstrip().rstrip(".!?")
-    detail = rng.choice(_DETAILS).format(year=rng.randint(1950, 2023), month=rng.choice(_MONTHS),
+    detail = rng.choice(_DETAILS).format(year=rng.randint(1950, 2023), month=rng.choice(MONTH_NAMES),
                                          ent=rng.choice(pool), nth=rng.choice(["second", "third", "fourth"]))
     return f"{body} {detail}."
 
