@@ -74,3 +74,11 @@ def test_focus_cuts_one_long_sentence_around_the_shared_words() -> None:
     sentence = " ".join(["filler"] * 100) + " the Dunmore reactor produces 840 megawatts " + " ".join(["padding"] * 100)
     out = focus(sentence + ".", "Dunmore produces 840 megawatts", max_words=12)
     assert len(out.split()) == 12 and "Dunmore" in out and "840" in out and "megawatts" in out
+
+
+def test_windows_start_and_end_where_the_context_does() -> None:
+    ctx = '  [{"id": "A1", "due": "2025-06-21"}, {"id": "B2", "due": "2025-07-01"}]\n'
+    [w] = split_windows(ctx)
+    assert w.text == ctx.strip() and ctx[w.span[0]:w.span[1]] == w.text
+    ws = split_windows('{"a": "one two three four five six"}', size_words=3, overlap_words=1)
+    assert ws[0].text.startswith('{"a"') and ws[-1].text.endswith('six"}')

@@ -317,3 +317,33 @@ def test_a_value_the_evidence_never_gives_is_unsupported_not_a_contradiction() -
     assert hard is not None and hard.reason == "The claim says 55 but the evidence says 40."
     # rules alone: the first failure found still decides, as before
     assert "3 May 2021" in verdict("On 3 May 2021 the museum reopened with 55 rooms.", ctx).reason
+
+
+SHIPMENT = '{"tracking_number": "TRK94883", "ship_date": "2023-03-04", "eta": "07May26", "weight_kg": "213"}'
+LEASES = ("Lease ID,Deposit,Monthly rent,Notice\nLS15448C,USD 17787.36,EUR 9414.33,45 days\n"
+          "LS99352D,USD 1200.00,EUR 9900.00,30 days")
+
+
+@pytest.mark.parametrize(("claim", "context", "says"), [
+    ("Shipment TRK94883 was shipped on 7 May 2026.", SHIPMENT, "ship date is 2023-03-04; 7 May 2026 is its eta"),
+    ("The deposit on lease LS15448C is 9,414.33 EUR.", LEASES, "Deposit is USD 17787.36; 9,414.33 EUR is its Monthly rent"),
+    ("The invoice is due on 3 June 2025.", "InvID:INV7701B IssueDate:03Jun25 Due:21Jun25 Amt:7116GBP",
+     "Due is 21Jun25; 3 June 2025 is its IssueDate"),
+])
+def test_a_value_from_another_field_of_the_record_is_a_contradiction(claim: str, context: str, says: str) -> None:
+    v = verdict(claim, context)
+    assert v.verdict == "hallucination" and says in v.reason, v.reason
+    item = JudgeInput(None, split_claims(claim)[0], (window(context),), "rag")
+    assert RulesJudge().hard_contradiction(item) is not None  # a veto over the checker too
+
+
+@pytest.mark.parametrize(("claim", "context"), [
+    ("Shipment TRK94883 was shipped on 4 March 2023.", SHIPMENT),
+    ("The shipment is expected on 7 May 2026.", SHIPMENT),  # "shipment" names the thing, not the ship date
+    ("The deposit on lease LS99352D is 1,200 USD.", LEASES),  # its own row, not the first one
+    ("The monthly rent on lease LS15448C is 9,414.33 EUR.", LEASES),
+    ("The invoice was issued on 3 June 2025.", "InvID:INV7701B IssueDate:03Jun25 Due:21Jun25 Amt:7116GBP"),
+])
+def test_a_value_in_the_field_the_claim_names_is_no_contradiction(claim: str, context: str) -> None:
+    item = JudgeInput(None, split_claims(claim)[0], (window(context),), "rag")
+    assert RulesJudge().hard_contradiction(item) is None

@@ -39,7 +39,8 @@ def split_windows(
 ) -> list[Evidence]:
     """Cut ``context`` into overlapping word windows; each keeps its character span.
 
-    A context shorter than one window is one window (stripped of outer whitespace).
+    A context shorter than one window is one window (stripped of outer whitespace); the first
+    window starts where the context does and the last ends where it ends, punctuation included.
     """
     if size_words <= 0 or not 0 <= overlap_words < size_words:
         raise ValueError("need size_words > 0 and 0 <= overlap_words < size_words")
@@ -52,6 +53,10 @@ def split_windows(
     while True:
         chunk = toks[start : start + size_words]
         a, b = chunk[0].start(), chunk[-1].end()
+        if start == 0:  # the first window starts where the context does (a record's opening brace too)
+            a = len(context) - len(context.lstrip())
+        if start + size_words >= len(toks):  # and the last one ends where it ends
+            b = len(context.rstrip())
         # extend to the end of a closing punctuation mark so sentences read whole
         while b < len(context) and context[b] in ".!?)\"'’”%":
             b += 1

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from veracity.engine.normalize import canonical_text
+from veracity.engine.tables import readable, rows_about
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
 from veracity.engine.windows import focus
 from veracity.errors import JudgeError, ModelLoadError
@@ -91,7 +92,8 @@ def make_pair(evidence: str, prompt: str | None, claim: str) -> tuple[str, str]:
     (:func:`~veracity.engine.windows.focus`), so the pair stays short.
     """
     claim = canonical_text(claim)
-    return focus(canonical_text(evidence), claim, FOCUS_WORDS), format_query(canonical_text(prompt or ""), claim)
+    query = format_query(canonical_text(prompt or ""), claim)
+    return focus(rows_about(canonical_text(readable(evidence)), query), claim, FOCUS_WORDS), query
 
 
 def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_length: int,
