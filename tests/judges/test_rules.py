@@ -333,7 +333,7 @@ LEASES = ("Lease ID,Deposit,Monthly rent,Notice\nLS15448C,USD 17787.36,EUR 9414.
 def test_a_value_from_another_field_of_the_record_is_a_contradiction(claim: str, context: str, says: str) -> None:
     v = verdict(claim, context)
     assert v.verdict == "hallucination" and says in v.reason, v.reason
-    item = JudgeInput(None, split_claims(claim)[0], (window(context),), "rag")
+    item = JudgeInput("", split_claims(claim)[0], (window(context),), "rag")
     assert RulesJudge().hard_contradiction(item) is not None  # a veto over the checker too
 
 
@@ -345,5 +345,15 @@ def test_a_value_from_another_field_of_the_record_is_a_contradiction(claim: str,
     ("The invoice was issued on 3 June 2025.", "InvID:INV7701B IssueDate:03Jun25 Due:21Jun25 Amt:7116GBP"),
 ])
 def test_a_value_in_the_field_the_claim_names_is_no_contradiction(claim: str, context: str) -> None:
-    item = JudgeInput(None, split_claims(claim)[0], (window(context),), "rag")
+    item = JudgeInput("", split_claims(claim)[0], (window(context),), "rag")
     assert RulesJudge().hard_contradiction(item) is None
+
+
+def test_a_value_stated_elsewhere_in_the_context_is_no_contradiction() -> None:
+    claim = split_claims("The bridge is 1,200 metres long.")[0]
+    near = window("The bridge, opened in 1998, spans the bay and is 900 metres from the station.")
+    whole = near.text + " " + "Filler text about the town. " * 40 + "The bridge is 1,200 metres long."
+    rules = RulesJudge()
+    assert rules.hard_contradiction(JudgeInput("", claim, (near,), "rag")) is not None  # the window alone
+    assert rules.hard_contradiction(JudgeInput("", claim, (near,), "rag", whole)) is None
+    assert rules.hard_contradiction(JudgeInput("", claim, (near,), "rag", near.text)) is not None

@@ -63,6 +63,9 @@ class JudgeInput:
     claim: Claim
     evidence: tuple[Evidence, ...]
     mode: Mode
+    # the whole reference text in rag mode: a value the claim's windows contradict may still be
+    # stated elsewhere in it (the rules judge checks before calling it a contradiction)
+    context: str | None = None
 
 
 @dataclass(frozen=True)

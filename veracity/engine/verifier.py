@@ -41,7 +41,9 @@ class Verifier:
         claims = split_claims(task.output, task.prompt)
         if not claims:
             raise InvalidRequest("`output` holds no checkable text (no letters or digits)", param="output")
-        items = [JudgeInput(task.prompt, c, tuple(ev), task.mode) for c, ev in zip(claims, self._evidence(task, claims))]
+        context = task.context if task.mode == "rag" else None
+        items = [JudgeInput(task.prompt, c, tuple(ev), task.mode, context)
+                 for c, ev in zip(claims, self._evidence(task, claims))]
         verdicts = tuple(self.judge.judge(items))
         verdict, confidence = response_verdict(verdicts)
         explanation = explain(verdict, verdicts, task.mode)

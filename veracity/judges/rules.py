@@ -14,6 +14,8 @@ fires decides:
    evidence has that year somewhere),
    a code such as "INV7701C" where the evidence has a similar but different one (0.93;
    codes under 4 characters such as "Q4" are left to word coverage),
+   a value a record holds in another field than the one the claim names ("shipped on
+   7 May 2026" where the record's ship date is 4 March 2023 and 7 May 2026 its ETA; 0.95),
    and negation: the claim and an evidence sentence share ≥ 75% of the claim's content
    words, one negates a word the other states ("not paid" / "paid") (0.90).
 3. Soft failures → ``hallucination`` at 0.75: a clear proper noun (a capitalised word
@@ -29,8 +31,8 @@ fires decides:
 Combining with a trained checker: let the checker decide every claim, then replace its
 verdict with ``RulesJudge().hard_contradiction(item)`` wherever that is not ``None``;
 rules 3–4 are cruder than a model. The veto is rule 2 narrowed to what the evidence
-*states otherwise* (another date or value for it, a similar but different code, the
-negated statement): a value the evidence never gives is unsupported rather than
+*states otherwise* (another date or value for it, a similar but different code, the value
+of another field, the negated statement): a value the evidence never gives is unsupported rather than
 contradicted, and is left to the checker (on HaluEval dev such vetoes were right only
 55 % of the time, against 68 % for conflicting values).
 """
@@ -41,7 +43,7 @@ import calendar
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from veracity.engine.claims import split_claims
@@ -483,8 +485,17 @@ class RulesJudge:
         if not windows:
             return None
         values = self._values(item.claim.text, windows, absent_is_hard=False)
-        failure = values.failure if values.failure and values.failure.hard else self._stated_otherwise(item, windows)
+        hard = values.failure if values.failure and values.failure.hard and self._holds_in_context(item, False) else None
+        failure = hard or self._stated_otherwise(item, windows)
         return self._verdict(item, windows, failure) if failure else None
+
+    def _holds_in_context(self, item: JudgeInput, absent_is_hard: bool) -> bool:
+        """A value conflict found in the claim's windows also holds against the whole context
+        (the value the claim gives is not stated anywhere else in it)."""
+        if not item.context or not item.context.strip():
+            return True
+        whole = self._values(item.claim.text, [Evidence(item.context, "context", (0, len(item.context)))], absent_is_hard)
+        return whole.failure is not None and whole.failure.hard
 
     @staticmethod
     def _stated_otherwise(item: JudgeInput, windows: Sequence[Evidence]) -> _Failure | None:
@@ -512,6 +523,8 @@ class RulesJudge:
             return ClaimVerdict(item.claim, "unverifiable", None, "No evidence was given to check the claim against.", self.name)
         claim = item.claim.text
         values = self._values(claim, windows)
+        if values.failure and values.failure.hard and not self._holds_in_context(item, True):
+            values = replace(values, failure=None)  # stated elsewhere in the context: left to coverage
         hard = values.failure if values.failure and values.failure.hard else self._stated_otherwise(item, windows)
         if hard:
             return self._verdict(item, windows, hard)
