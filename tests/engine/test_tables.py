@@ -74,3 +74,40 @@ def test_the_checker_reads_the_row_of_the_record_the_claim_is_about() -> None:
                                 "The landlord on lease LS76310G is Vertex Labs.")
     assert evidence == "lease: LS76310G; monthly rent: 10,799 USD; landlord: Northwind Traders."
     assert query.endswith("The landlord on lease LS76310G is Vertex Labs.")
+
+
+def _leases(n: int, markdown: bool) -> str:
+    head = ["| Lease ID | Monthly rent | Landlord |", "|---|---|---|"] if markdown else ["Lease ID,Monthly rent,Landlord"]
+    rows = [f"| LS{1000 + i} | {i * 100 + 5:,}.00 EUR | Company {i} |" if markdown
+            else f'LS{1000 + i},"{i * 100 + 5:,}.00 EUR",Company {i}' for i in range(n)]
+    return "\n".join(head + rows)
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_long_table_is_cut_between_rows_and_every_window_keeps_its_header(markdown: bool) -> None:
+    ctx = _leases(60, markdown)
+    ws = split_windows(ctx)
+    assert len(ws) > 1 and ws[0].header == ""
+    for w in ws:
+        assert ctx[w.span[0]:w.span[1]] == w.text  # spans still quote the context
+        a, b = w.span
+        assert (a == 0 or ctx[a - 1] == "\n") and (b == len(ctx) or ctx[b] == "\n"), "whole rows only"
+    for w in ws[1:]:
+        assert w.header == ctx[: len(w.header)] and readable(w.body).startswith("Lease ID: LS")
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_the_checker_reads_a_row_far_down_a_long_table(markdown: bool) -> None:
+    from veracity.config import Settings
+    from veracity.engine.types import Task
+    from veracity.factory import build_verifier
+
+    verifier = build_verifier(Settings(), ("checker", "rules"))
+    ctx = _leases(60, markdown)
+    prompt = "What is the monthly rent on lease LS1052?"
+    right = verifier.verify(Task(prompt, "The monthly rent on lease LS1052 is 5,205 EUR.", ctx))
+    wrong = verifier.verify(Task(prompt, "The monthly rent on lease LS1052 is 5,305 EUR.", ctx))
+    assert right.verdict == "supported", right.explanation
+    assert wrong.verdict == "hallucination", wrong.explanation
+    [ev] = right.claims[0].evidence
+    assert ev.span is not None and "LS1052" in ctx[ev.span[0]:ev.span[1]]

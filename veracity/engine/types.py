@@ -53,6 +53,14 @@ class Evidence:
     score: float = 0.0
     title: str | None = None
     link: str | None = None
+    # a window cut out of a CSV or Markdown table: the table's header, which its rows need to be
+    # read (not part of ``text`` or ``span``); judges read :attr:`body`
+    header: str = ""
+
+    @property
+    def body(self) -> str:
+        """What a judge reads: the text, after the table header it needs, if any."""
+        return f"{self.header}\n{self.text}" if self.header else self.text
 
 
 @dataclass(frozen=True)

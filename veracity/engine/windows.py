@@ -8,6 +8,8 @@ Every window keeps its exact character span in the context.
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -34,6 +36,26 @@ def terms(text: str) -> list[str]:
     return [t for t in (m.group(0).lower() for m in _WORD.finditer(text)) if t not in _STOP]
 
 
+_MD_RULE_LINE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def table_header(context: str) -> tuple[int, int]:
+    """Where the header of a table that fills ``context`` lies, as ``(start, end)``: a Markdown
+    table's header and rule lines, or a CSV header line whose cell count the next lines share;
+    ``(0, 0)`` when ``context`` is not such a table."""
+    start = len(context) - len(context.lstrip())
+    lines = context[start:].split("\n")
+    if len(lines) < 3:
+        return 0, 0
+    if "|" in lines[0] and _MD_RULE_LINE.match(lines[1]) and "|" in lines[1]:
+        return start, start + len(lines[0]) + 1 + len(lines[1])
+    cells = len(next(csv.reader([lines[0]]), []))
+    body = [ln for ln in lines[1:6] if ln.strip()]
+    if cells >= 2 and body and all(len(next(csv.reader([ln]), [])) == cells for ln in body):
+        return start, start + len(lines[0])
+    return 0, 0
+
+
 def split_windows(
     context: str, size_words: int = 150, overlap_words: int = 50, source: str = "context"
 ) -> list[Evidence]:
@@ -41,12 +63,15 @@ def split_windows(
 
     A context shorter than one window is one window (stripped of outer whitespace); the first
     window starts where the context does and the last ends where it ends, punctuation included.
+    A CSV or Markdown table is cut between rows, and every window after the first carries the
+    table's header (:attr:`Evidence.header`), so that its rows can still be read.
     """
     if size_words <= 0 or not 0 <= overlap_words < size_words:
         raise ValueError("need size_words > 0 and 0 <= overlap_words < size_words")
     toks = words(context)
     if not toks:
         return []
+    header_start, header_end = table_header(context)
     stride = size_words - overlap_words
     out: list[Evidence] = []
     start = 0
@@ -60,7 +85,12 @@ def split_windows(
         # extend to the end of a closing punctuation mark so sentences read whole
         while b < len(context) and context[b] in ".!?)\"'’”%":
             b += 1
-        out.append(Evidence(text=context[a:b], source=source, span=(a, b)))
+        if header_end:  # a table: whole rows, and the header for the windows after the first
+            a = context.rfind("\n", 0, a) + 1 if a > header_end else a
+            nl = context.find("\n", b)
+            b = len(context.rstrip()) if nl < 0 else max(b, len(context[:nl].rstrip()))
+        out.append(Evidence(text=context[a:b], source=source, span=(a, b),
+                            header=context[header_start:header_end].strip() if header_end and a >= header_end else ""))
         if start + size_words >= len(toks):
             break
         start += stride
@@ -95,11 +125,7 @@ def select_evidence(query: str, windows: Sequence[Evidence], k: int = 3) -> list
         scored.append((s, i))
     scored.sort(key=lambda x: (-x[0], x[1]))
     best = scored[: max(1, k)]
-    return [
-        Evidence(text=windows[i].text, source=windows[i].source, span=windows[i].span, score=round(s, 4),
-                 title=windows[i].title, link=windows[i].link)
-        for s, i in best
-    ]
+    return [dataclasses.replace(windows[i], score=round(s, 4)) for s, i in best]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+")

@@ -238,7 +238,7 @@ class CheckerJudge:
         return [self._verdict(item, s) for item, s in zip(items, scored)]
 
     def _score(self, items: Sequence[JudgeInput], windows: list[list[int]], scored: list[dict[int, float]]) -> None:
-        pairs = [make_pair(items[i].evidence[k].text, items[i].claim.question or items[i].prompt, items[i].claim.text)
+        pairs = [make_pair(items[i].evidence[k].body, items[i].claim.question or items[i].prompt, items[i].claim.text)
                  for i, ks in enumerate(windows) for k in ks]
         probs = iter(self.score_pairs(pairs).tolist())
         for i, ks in enumerate(windows):

@@ -359,7 +359,7 @@ def _check_fields(claim: str, query: str, windows: Sequence[Evidence]) -> _Failu
     words = _field_words(claim, [v[1] for v in values])
     every = {stem(w) for w in _content(claim, [v[1] for v in values])}
     for i, w in enumerate(windows):
-        rows = record_rows(w.text)
+        rows = record_rows(w.body)
         if not rows:
             continue
         about = rows_index(["; ".join(f"{k}: {v}" for k, v in r) for r in rows], query)

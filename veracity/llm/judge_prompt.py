@@ -144,7 +144,7 @@ def _claim_section(i: int, item: JudgeInput, shared: str, nonce: str) -> str:
     for j, e in enumerate(item.evidence):
         if e.text.strip():
             lines.append(f"Evidence {j} for claim {i} (source: {neutralise(e.source)[:200]}):")
-            lines.append(quote(e.text, nonce, f"evidence-{i}-{j}", MAX_EVIDENCE_CHARS))
+            lines.append(quote(e.body, nonce, f"evidence-{i}-{j}", MAX_EVIDENCE_CHARS))
     return "\n".join(lines)
 
 
