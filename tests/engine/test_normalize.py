@@ -228,3 +228,17 @@ def test_canonical_text_makes_a_record_and_an_answer_agree() -> None:
     assert "21 June 2025" in record and "7,116 GBP" in record
     assert "21 June 2025" in canonical_text("It is due 2025-06-21.")
     assert "7,116 GBP" in canonical_text("The total is £7,116.")
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("at 10:30 today", [630.0]), ("9am to 5pm", [540.0, 1020.0]), ("at 9:05 p.m.", [1265.0]),
+    ("12 am", [0.0]), ("12:15 PM", [735.0]),
+])
+def test_times_of_day_are_quantities_of_their_own(text: str, minutes: list[float]) -> None:
+    qs = extract_quantities(text)
+    assert [q.value for q in qs] == minutes and all(q.kind == "time" and q.unit == "time" for q in qs)
+
+
+@pytest.mark.parametrize("text", ["ratio 3:1", "it is 25:00", "score 2-1", "No.10"])
+def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
+    assert all(q.kind != "time" for q in extract_quantities(text))

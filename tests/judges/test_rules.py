@@ -357,3 +357,21 @@ def test_a_value_stated_elsewhere_in_the_context_is_no_contradiction() -> None:
     assert rules.hard_contradiction(JudgeInput("", claim, (near,), "rag")) is not None  # the window alone
     assert rules.hard_contradiction(JudgeInput("", claim, (near,), "rag", whole)) is None
     assert rules.hard_contradiction(JudgeInput("", claim, (near,), "rag", near.text)) is not None
+
+
+@pytest.mark.parametrize(("claim", "context", "verdict_", "says"), [
+    ("The store opens at 10:30.", "The store opens at 11:30 every day.", "hallucination",
+     "The claim says 10:30 but the evidence says 11:30"),
+    ("Call between 9am and 5pm.", "Call 9 a.m. to 5 p.m. on weekdays.", "supported", ""),
+    ("The office closes at 5pm.", "The office is open 9:00 to 17:00.", "supported", ""),
+    ("The office closes at 6pm.", "The office is open 9:00 to 17:00.", "hallucination", "6pm"),
+])
+def test_times_of_day_are_compared_with_times(claim: str, context: str, verdict_: str, says: str) -> None:
+    v = verdict(claim, context)
+    assert v.verdict == verdict_ and says in v.reason, v.reason
+
+
+def test_a_number_glued_to_an_abbreviation_is_no_decimal() -> None:
+    # "No.10" is not 0.10 (it once vetoed "Miliband get into No.10" against a "10" in the evidence)
+    v = verdict("She offered to help Miliband get into No.10.", "She said she could help Miliband get into No 10.")
+    assert "0.1" not in v.reason and ".10" not in v.reason

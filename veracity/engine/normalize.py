@@ -42,7 +42,7 @@ from typing import Literal, Protocol, TypeVar
 
 from veracity.engine.types import Span
 
-QuantityKind = Literal["number", "year", "amount", "percent", "word"]
+QuantityKind = Literal["number", "year", "amount", "percent", "word", "time"]
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
@@ -90,7 +90,13 @@ _PREFIX_WORDS = frozenset("mid pre post early late top over under circa".split()
 
 _NUM = re.compile(
     r"(?<![\d.])(?P<neg>(?<![^\s(])[-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)(?![\d]|\.\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|(?<![^\W\d_])\.\d+)(?![\d]|\.\d)"
+)
+# a time of day: "10:30", "9:05 pm", "9am", "5 p.m." (its value: minutes after midnight)
+_TIME = re.compile(
+    r"(?<![\d:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?(m)(?::\d{2})?(?![\d:])|(?=\s?[ap]\.?m\b))"
+    r"(?:\s?(?P<ap>[ap])\.?m\b\.?)?",
+    re.IGNORECASE,
 )
 _CUR_ALT = "|".join(sorted((re.escape(s) for s in _CURRENCY_SYMBOLS), key=len, reverse=True))
 _PREFIX = re.compile(rf"(?:(?P<sym>{_CUR_ALT})|(?<![^\W\d_])(?P<code>[A-Za-z]{{3}}))\s?$")
@@ -398,12 +404,28 @@ def _word_quantities(text: str, taken: _Spans) -> list[Quantity]:
     return out
 
 
+def _times(text: str, skip: _Spans) -> list[Quantity]:
+    out = []
+    for m in _TIME.finditer(text):
+        h, mins = int(m.group("h")), int(m.group("m") or 0)
+        if skip.overlaps(m.span()) or mins > 59 or h > (12 if m.group("ap") else 24):
+            continue
+        if m.group("ap"):
+            h = h % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        out.append(Quantity(float(h * 60 + mins), "time", m.span(), m.group(0), "time"))
+    return out
+
+
 def extract_quantities(text: str) -> list[Quantity]:
-    """Numbers, amounts and percentages in ``text`` (not those inside dates or identifiers)."""
+    """Numbers, amounts, percentages and times of day in ``text`` (not those inside dates or
+    identifiers). A time ("10:30", "9am") has unit ``"time"`` and its minutes after midnight
+    as value, so it is compared with times only."""
     taken = [d.span for d in extract_dates(text)]
     taken += [i.span for i in extract_identifiers(text, taken)]
+    times = _times(text, _Spans(taken))
+    taken += [t.span for t in times]
     skip = _Spans(taken)
-    out = [_digit_quantity(text, m) for m in _NUM.finditer(text) if not skip.overlaps(m.span("num"))]
+    out = times + [_digit_quantity(text, m) for m in _NUM.finditer(text) if not skip.overlaps(m.span("num"))]
     out += _word_quantities(text, _Spans(taken + [q.span for q in out]))
     return sorted(out, key=lambda q: q.span[0])
 
