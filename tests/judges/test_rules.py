@@ -375,3 +375,14 @@ def test_a_number_glued_to_an_abbreviation_is_no_decimal() -> None:
     # "No.10" is not 0.10 (it once vetoed "Miliband get into No.10" against a "10" in the evidence)
     v = verdict("She offered to help Miliband get into No.10.", "She said she could help Miliband get into No 10.")
     assert "0.1" not in v.reason and ".10" not in v.reason
+
+
+def test_dates_in_csv_cells_are_read_whole_and_the_window_is_cited_as_given() -> None:
+    ctx = ("PNR,Departure date,Bags\nPN92931,23 May 2026,11\nPN86931,21Dec24,4")
+    v = verdict("Flight booking PN92931 departs on May 23, 2026.", ctx)
+    assert v.verdict == "supported", v.reason
+    assert v.evidence[0].text == ctx  # the window as given, not the sentences the rules read
+    item = JudgeInput("", split_claims("Flight booking PN92931 departs on May 23, 2026.")[0], (window(ctx),), "rag")
+    assert RulesJudge().hard_contradiction(item) is None
+    bad = verdict("Flight booking PN92931 departs on May 25, 2026.", ctx)
+    assert bad.verdict == "hallucination" and "23 May 2026" in bad.reason and bad.evidence[0].text == ctx

@@ -247,7 +247,8 @@ def record_rows(text: str) -> list[list[tuple[str, str]]]:
     lines. Empty for text that is not a record."""
     done = readable(text)
     lines = [ln for ln in done.split("\n") if ln.strip()]
-    if done != text and lines and all(_ROW.match(ln) for ln in lines):
+    rows = lines and all(_ROW.match(ln) for ln in lines)
+    if rows and (done != text or all("; " in ln for ln in lines)):  # converted, or already sentences
         return [[(k, v) for k, _, v in (p.partition(": ") for p in ln[:-1].split("; "))] for ln in lines]
     stripped = [ln for ln in text.strip().splitlines() if ln.strip()]
     if len(stripped) == 1:

@@ -42,7 +42,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -58,7 +58,7 @@ from veracity.engine.normalize import (
     stem,
     word_spans,
 )
-from veracity.engine.tables import record_rows, rows_index
+from veracity.engine.tables import readable, record_rows, rows_index
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
@@ -359,7 +359,7 @@ def _check_fields(claim: str, query: str, windows: Sequence[Evidence]) -> _Failu
     words = _field_words(claim, [v[1] for v in values])
     every = {stem(w) for w in _content(claim, [v[1] for v in values])}
     for i, w in enumerate(windows):
-        rows = record_rows(w.body)
+        rows = record_rows(w.text)
         if not rows:
             continue
         about = rows_index(["; ".join(f"{k}: {v}" for k, v in r) for r in rows], query)
@@ -474,14 +474,29 @@ class RulesJudge:
 
     def judge(self, items: Sequence[JudgeInput]) -> list[ClaimVerdict]:
         """One verdict per item, in order."""
-        return [self._judge_one(item) for item in items]
+        return [v for v in (self._as_given(item, self._judge_one) for item in items) if v is not None]
 
     def hard_contradiction(self, item: JudgeInput) -> ClaimVerdict | None:
         """A ``hallucination`` verdict when the evidence states otherwise: another date or
         value where the claim gives one, a similar but different code, or the negated
         statement; ``None`` otherwise, including when the evidence gives no value at all
         (unsupported, not contradicted) and when there is no evidence."""
-        windows = _windows(item)
+        return self._as_given(item, self._hard)
+
+    @staticmethod
+    def _as_given(item: JudgeInput, decide: Callable[[JudgeInput, list[Evidence]], ClaimVerdict | None]
+                  ) -> ClaimVerdict | None:
+        """``decide`` on the windows as the rules read them (a record as ``key: value`` sentences,
+        :func:`~veracity.engine.tables.readable`), citing the windows as they were given."""
+        given = [e for e in item.evidence if e.text.strip()]
+        views = [_view(e) for e in given]
+        verdict = decide(item, views)
+        if verdict is None:
+            return None
+        back = {id(v): g for v, g in zip(views, given)}
+        return replace(verdict, evidence=tuple(back.get(id(e), e) for e in verdict.evidence))
+
+    def _hard(self, item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
         if not windows:
             return None
         values = self._values(item.claim.text, windows, absent_is_hard=False)
@@ -494,7 +509,8 @@ class RulesJudge:
         (the value the claim gives is not stated anywhere else in it)."""
         if not item.context or not item.context.strip():
             return True
-        whole = self._values(item.claim.text, [Evidence(item.context, "context", (0, len(item.context)))], absent_is_hard)
+        context = readable(item.context)
+        whole = self._values(item.claim.text, [Evidence(context, "context", (0, len(item.context)))], absent_is_hard)
         return whole.failure is not None and whole.failure.hard
 
     @staticmethod
@@ -517,8 +533,7 @@ class RulesJudge:
             return dates + codes
         return dates + quantities + codes
 
-    def _judge_one(self, item: JudgeInput) -> ClaimVerdict:
-        windows = _windows(item)
+    def _judge_one(self, item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict:
         if not windows:
             return ClaimVerdict(item.claim, "unverifiable", None, "No evidence was given to check the claim against.", self.name)
         claim = item.claim.text
@@ -566,8 +581,11 @@ class RulesJudge:
         return ClaimVerdict(item.claim, "supported", round(p, 3), reason, self.name, cited)
 
 
-def _windows(item: JudgeInput) -> list[Evidence]:
-    return [e for e in item.evidence if e.text.strip()]
+def _view(window: Evidence) -> Evidence:
+    """The window as the rules read it: a record's rows as ``key: value`` sentences, after the
+    table header the window needs (dates such as ``23 May 2026,11`` in a CSV row read whole)."""
+    text = readable(window.body)
+    return window if text == window.text else replace(window, text=text, header="")
 
 
 def _best_window(claim: str, windows: Sequence[Evidence]) -> Evidence:

@@ -65,7 +65,7 @@ def novel_mentions(claim: str, doc_lower: str) -> list[str]:
 
 def best_window(windows: list[Evidence], query: str) -> str:
     got = select_evidence(query, windows, k=1)
-    return got[0].text if got else ""
+    return got[0].body if got else ""
 
 
 def _pair(windows: list[Evidence], prompt: str, claim: str, label: int, source: str, kind: str,
