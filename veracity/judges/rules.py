@@ -352,7 +352,7 @@ def _check_fields(claim: str, query: str, windows: Sequence[Evidence]) -> _Failu
     naming the rival field leave out the thing the claim is about, :func:`_field_words`)."""
     dates = extract_dates(claim)
     quantities = [q for q in extract_quantities(claim) if q.kind != "word"]
-    values: list[tuple[str, Span, object]] = [(d.text, d.span, d) for d in dates]
+    values: list[tuple[str, Span, DateValue | Quantity]] = [(d.text, d.span, d) for d in dates]
     values += [(q.text, q.span, q) for q in quantities if not any(d.span[0] <= q.span[0] < d.span[1] for d in dates)]
     if not values:
         return None
@@ -381,17 +381,17 @@ def _check_fields(claim: str, query: str, windows: Sequence[Evidence]) -> _Failu
     return None
 
 
-def _holds(value: str, v: object) -> bool:
+def _holds(value: str, v: DateValue | Quantity) -> bool:
+    """The record's ``value`` states ``v``."""
     if isinstance(v, DateValue):
         return any(v.matches(d) for d in extract_dates(value))
-    assert isinstance(v, Quantity)
     return any(v.matches(q) for q in extract_quantities(value))
 
 
-def _same_kind(value: str, v: object) -> bool:
+def _same_kind(value: str, v: DateValue | Quantity) -> bool:
+    """The record's ``value`` states another value of ``v``'s kind (a date, an amount, ...)."""
     if isinstance(v, DateValue):
         return bool(extract_dates(value)) and not _holds(value, v)
-    assert isinstance(v, Quantity)
     qs = [q for q in extract_quantities(value) if q.kind == v.kind]
     return bool(qs) and not any(v.matches(q) for q in qs)
 
@@ -474,7 +474,8 @@ class RulesJudge:
 
     def judge(self, items: Sequence[JudgeInput]) -> list[ClaimVerdict]:
         """One verdict per item, in order."""
-        return [v for v in (self._as_given(item, self._judge_one) for item in items) if v is not None]
+        verdicts = [self._as_given(item, self._judge_one) for item in items]
+        return [v for v in verdicts if v is not None]  # _judge_one always decides
 
     def hard_contradiction(self, item: JudgeInput) -> ClaimVerdict | None:
         """A ``hallucination`` verdict when the evidence states otherwise: another date or
