@@ -14,7 +14,8 @@ read against LS7's row, not against every row). Lists of several records written
 ``key = value`` lines, compact ``Key:value`` lines or blocks of ``Key: value`` lines become
 one sentence per record too. Anything else (prose, a single ``Key: value`` record, a table
 fragment without its header) is returned as it is. :func:`record_rows` gives the same rows
-as ``(key, value)`` pairs, for the rules judge's field check. Pure and cached: it is applied
+as ``(key, value)`` pairs, for the rules judge's field check, and :func:`table_header` finds the
+header that every window of a long table carries. Pure and cached: it is applied
 to every evidence window the checker reads.
 """
 
@@ -27,8 +28,6 @@ import math
 import re
 from collections import Counter
 from typing import Any
-
-from veracity.engine.windows import terms
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _JSON_PAIR = re.compile(r'"([^"\\]{1,60})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null)')
@@ -233,6 +232,23 @@ def readable(text: str) -> str:
     return done if done is not None else text
 
 
+def table_header(context: str) -> tuple[int, int]:
+    """Where the header of a table that fills ``context`` lies, as ``(start, end)``: a Markdown
+    table's header and rule lines, or a CSV header line whose cell count the next lines share;
+    ``(0, 0)`` when ``context`` is not such a table (windows of a long table carry it)."""
+    start = len(context) - len(context.lstrip())
+    lines = context[start:].split("\n")
+    if len(lines) < 3:
+        return 0, 0
+    if "|" in lines[0] and _MD_RULE.match(lines[1]) and "|" in lines[1]:
+        return start, start + len(lines[0]) + 1 + len(lines[1])
+    cells = len(next(csv.reader([lines[0]]), []))
+    body = [ln for ln in lines[1:6] if ln.strip()]
+    if cells >= 2 and body and all(len(next(csv.reader([ln]), [])) == cells for ln in body):
+        return start, start + len(lines[0])
+    return 0, 0
+
+
 _ID_WEIGHT = 10.0
 
 
@@ -273,6 +289,8 @@ def rows_about(text: str, query: str) -> str:
 
 def rows_index(rows: list[str], query: str) -> list[int]:
     """Indices of the ``rows`` (texts) that ``query`` is about; all of them when it names none."""
+    from veracity.engine.windows import terms  # windows imports this module (table_header)
+
     want = set(terms(query))
     sets = [set(terms(r)) & want for r in rows]
     df = Counter(t for s in sets for t in s)

@@ -8,13 +8,13 @@ Every window keeps its exact character span in the context.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 
+from veracity.engine.tables import table_header
 from veracity.engine.types import Evidence
 
 _WORD = re.compile(r"\w+(?:[.,'’-]\w+)*", re.UNICODE)
@@ -34,26 +34,6 @@ def words(text: str) -> list[re.Match[str]]:
 def terms(text: str) -> list[str]:
     """Lower-cased content words, stop words removed."""
     return [t for t in (m.group(0).lower() for m in _WORD.finditer(text)) if t not in _STOP]
-
-
-_MD_RULE_LINE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-
-
-def table_header(context: str) -> tuple[int, int]:
-    """Where the header of a table that fills ``context`` lies, as ``(start, end)``: a Markdown
-    table's header and rule lines, or a CSV header line whose cell count the next lines share;
-    ``(0, 0)`` when ``context`` is not such a table."""
-    start = len(context) - len(context.lstrip())
-    lines = context[start:].split("\n")
-    if len(lines) < 3:
-        return 0, 0
-    if "|" in lines[0] and _MD_RULE_LINE.match(lines[1]) and "|" in lines[1]:
-        return start, start + len(lines[0]) + 1 + len(lines[1])
-    cells = len(next(csv.reader([lines[0]]), []))
-    body = [ln for ln in lines[1:6] if ln.strip()]
-    if cells >= 2 and body and all(len(next(csv.reader([ln]), [])) == cells for ln in body):
-        return start, start + len(lines[0])
-    return 0, 0
 
 
 def split_windows(
