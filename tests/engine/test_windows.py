@@ -70,6 +70,33 @@ def test_focus_picks_the_sentences_sharing_words_with_the_claim_in_passage_order
     assert len(out.split()) <= 16
 
 
+def test_terms_split_sentences_glued_without_a_space() -> None:
+    # two paragraphs joined with no space: "pop" must stay findable, numbers and domains whole
+    assert terms("his favourite music is pop.Paolo Maldini") == ["favourite", "music", "pop", "paolo", "maldini"]
+    assert terms("rose 3.5 percent at example.com") == ["rose", "3.5", "percent", "example.com"]
+
+
+def test_focus_finds_a_sentence_glued_to_the_next_paragraph() -> None:
+    passage = ("Bayu Sutha (born in Gianyar, Bali 28 May 1977) is an Indonesian footballer who plays as a defender "
+               "for the national team, and people call him Bayu. His idol is Paolo Maldini and his favourite music "
+               "is pop.Paolo Cesare Maldini (born 26 June 1968) is an Italian former professional footballer who "
+               "played as a left back and central defender for AC Milan and the Italy national team.")
+    out = focus(passage, "pop", max_words=30, question="What is Bayu Sutha's favorite music genre?")
+    assert "favourite music is pop." in out
+    assert "Italian former" not in out
+
+
+def test_focus_reads_the_question_for_an_answer_without_content_words() -> None:
+    passage = ("Kasabian are an English rock band formed in Leicester in 1997 by four friends from school. "
+               "The weather in Leicester is mild and the city has many parks. "
+               "Jawbox was an American alternative rock band from Washington, D.C., United States.")
+    out = focus(passage, "no", max_words=34, question="Are Kasabian and Jawbox both from England?")
+    assert "Kasabian are an English" in out and "Jawbox was an American" in out
+    assert "weather" not in out
+    # without the question the answer alone cannot choose, and passage order wins
+    assert "Jawbox" not in focus(passage, "no", max_words=34)
+
+
 def test_focus_cuts_one_long_sentence_around_the_shared_words() -> None:
     sentence = " ".join(["filler"] * 100) + " the Dunmore reactor produces 840 megawatts " + " ".join(["padding"] * 100)
     out = focus(sentence + ".", "Dunmore produces 840 megawatts", max_words=12)

@@ -14,7 +14,7 @@ from tests.judges.tiny_checker import build
 from veracity.engine.protocols import Judge
 from veracity.engine.types import Claim, Evidence, JudgeInput
 from veracity.errors import JudgeError, ModelLoadError
-from veracity.judges.checker import DEFAULT_MODEL_DIR, CheckerJudge, format_query, plain_claim
+from veracity.judges.checker import DEFAULT_MODEL_DIR, CheckerJudge, format_query, make_pair, plain_claim
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "checker_cases.jsonl"
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -179,3 +179,15 @@ def test_a_connector_does_not_change_the_score(judge: CheckerJudge) -> None:
     plain, styled = judge.judge([_item("wrong wrong wrong", "the sky is blue"),
                                  _item("Additionally, wrong wrong wrong", "the sky is blue")])
     assert plain.p_hallucination == styled.p_hallucination
+
+
+def test_the_pair_reads_the_question_when_the_answer_names_nothing() -> None:
+    # a yes/no answer shares no word with its evidence: the question picks the sentences
+    passage = " ".join([
+        "Kasabian are an English rock band formed in Leicester in 1997 by four friends from school.",
+        *["The city of Leicester has a market, many parks and a long history of trade in wool."] * 4,
+        "Jawbox was an American alternative rock band from Washington, D.C., United States, formed in 1989 by J. Robbins.",
+    ])
+    evidence, query = make_pair(passage, "Are Kasabian and Jawbox both from England?", "No.")
+    assert "Kasabian are an English" in evidence and "Jawbox was an American" in evidence
+    assert query == "Are Kasabian and Jawbox both from England? [SEP] No."

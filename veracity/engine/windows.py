@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from veracity.engine.tables import table_header
 from veracity.engine.types import Evidence
 
-_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*", re.UNICODE)
+# numbers like 7,116 and 3.5 and names like example.com stay whole; "pop.Paolo" (two sentences
+# glued where two paragraphs were joined) is two words
+_WORD = re.compile(r"\w+(?:(?:[.,](?=\d)|\.(?=[a-z])|['’-])\w+)*", re.UNICODE)
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its
     this that these those there here he she they we you i his her their our your my me him them us do does
@@ -108,11 +110,16 @@ def select_evidence(query: str, windows: Sequence[Evidence], k: int = 3) -> list
     return [dataclasses.replace(windows[i], score=round(s, 4)) for s, i in best]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+")
+# a sentence ends at . ! ? before white space, or glued to the next one ("is pop.Paolo Maldini",
+# "\"The Stand\".The Stand is": paragraphs joined without a space)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+|(?<=[a-z0-9)\"'’”][.!?])(?=[A-Z][a-z])")
 
 
-def focus(passage: str, claim: str, max_words: int = 64) -> str:
+def focus(passage: str, claim: str, max_words: int = 64, question: str = "") -> str:
     """The sentences of ``passage`` that share the most content words with ``claim``.
+
+    The ``question``'s other words only break ties: they decide between sentences for a
+    short answer ("no") whose own words are few or none.
 
     Sentences are taken best first until ``max_words`` words, then put back in passage
     order; a single sentence longer than that is cut to the ``max_words`` words around
@@ -124,13 +131,14 @@ def focus(passage: str, claim: str, max_words: int = 64) -> str:
     if len(toks) <= max_words:
         return passage.strip()
     want = set(terms(claim))
+    asked = set(terms(question)) - want
     sents = [s for s in _SENTENCE_END.split(passage.strip()) if s.strip()]
 
-    def score(s: str) -> float:
-        got = set(terms(s)) & want
-        return sum(2.0 if any(c.isdigit() for c in t) else 1.0 for t in got)
+    def score(s: str) -> tuple[float, int]:
+        have = set(terms(s))
+        return sum(2.0 if any(c.isdigit() for c in t) else 1.0 for t in have & want), len(have & asked)
 
-    ranked = sorted(range(len(sents)), key=lambda i: (-score(sents[i]), i))
+    ranked = sorted(range(len(sents)), key=lambda i: (*(-x for x in score(sents[i])), i))
     keep: list[int] = []
     used = 0
     for i in ranked:

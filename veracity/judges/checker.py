@@ -93,7 +93,7 @@ def make_pair(evidence: str, prompt: str | None, claim: str) -> tuple[str, str]:
     """
     claim = canonical_text(claim)
     query = format_query(canonical_text(prompt or ""), claim)
-    return focus(rows_about(canonical_text(readable(evidence)), query), claim, FOCUS_WORDS), query
+    return focus(rows_about(canonical_text(readable(evidence)), query), claim, FOCUS_WORDS, query), query
 
 
 def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_length: int,

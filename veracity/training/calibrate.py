@@ -110,9 +110,17 @@ def balanced_accuracy(p: np.ndarray, y: np.ndarray, thr: float) -> float:
     return float(0.5 * (pred[y == 1].mean() + (~pred[y == 0]).mean()))
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+# balanced accuracy is flat near its best on dev; within this much of it, the threshold that
+# flags the fewest right answers is taken (a false alarm costs a user's trust in every verdict)
+TIE_MARGIN = 0.005
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray, margin: float = TIE_MARGIN) -> float:
+    """The threshold maximising balanced accuracy, or the highest one within ``margin`` of it."""
     cands = np.unique(np.quantile(p, np.linspace(0.01, 0.99, 197)))
-    return float(max(cands, key=lambda t: balanced_accuracy(p, y, t)))
+    scores = [balanced_accuracy(p, y, t) for t in cands]
+    best = max(scores)
+    return float(max(t for t, s in zip(cands, scores) if s >= best - margin))
 
 
 def length_matched(idx: list[int], claims: list[DevClaim], seed: int) -> list[int]:
@@ -301,7 +309,8 @@ def write_config(model_dir: Path, rep: dict[str, Any]) -> None:
     cfg["temperature"], cfg["bias"], cfg["threshold"] = rep["temperature"], rep["bias"], rep["threshold"]
     cfg["veto_p"] = rep.get("veto_p")
     cfg["calibration"] = {"data": f"halueval-dev, {rep['outputs_all']['n']} outputs verified by the engine",
-                          "method": "Platt scaling of the worst claim's logit (NLL), threshold maximising "
+                          "method": "Platt scaling of the worst claim's logit (NLL), threshold: the highest within "
+                          f"{TIE_MARGIN} of the best "
                           "balanced accuracy", "aggregation": f"min logit over the top {TOP_K} windows per claim, "
                           "max over claims", "ece15_before": rep["ece15_before"], "ece15_after": rep["ece15_after"],
                           "veto_p": "NLL fit of max(p, veto_p) over the outputs the rules judge vetoes "
