@@ -500,10 +500,16 @@ class RulesJudge:
     def _hard(self, item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
         if not windows:
             return None
-        values = self._values(item.claim.text, windows, absent_is_hard=False)
-        hard = values.failure if values.failure and values.failure.hard and self._holds_in_context(item, False) else None
-        failure = hard or self._stated_otherwise(item, windows)
+        failure = self._contradiction(item, windows, self._values(item.claim.text, windows, absent_is_hard=False), False)
         return self._verdict(item, windows, failure) if failure else None
+
+    def _contradiction(self, item: JudgeInput, windows: Sequence[Evidence], values: _Values,
+                       absent_is_hard: bool) -> _Failure | None:
+        """A hard value failure that the whole context does not resolve, else a record field or
+        sentence that states otherwise (:meth:`_stated_otherwise`)."""
+        if values.failure and values.failure.hard and self._holds_in_context(item, absent_is_hard):
+            return values.failure
+        return self._stated_otherwise(item, windows)
 
     def _holds_in_context(self, item: JudgeInput, absent_is_hard: bool) -> bool:
         """A value conflict found in the claim's windows also holds against the whole context
@@ -539,11 +545,11 @@ class RulesJudge:
             return ClaimVerdict(item.claim, "unverifiable", None, "No evidence was given to check the claim against.", self.name)
         claim = item.claim.text
         values = self._values(claim, windows)
-        if values.failure and values.failure.hard and not self._holds_in_context(item, True):
-            values = replace(values, failure=None)  # stated elsewhere in the context: left to coverage
-        hard = values.failure if values.failure and values.failure.hard else self._stated_otherwise(item, windows)
+        hard = self._contradiction(item, windows, values, True)
         if hard:
             return self._verdict(item, windows, hard)
+        if values.failure and values.failure.hard:
+            values = replace(values, failure=None)  # stated elsewhere in the context: left to coverage
         facts = _facts(" ".join(w.text for w in windows))
         prompt = " ".join(filter(None, (item.prompt, item.claim.question)))
         soft = values.failure or _check_entities(claim, facts, prompt)

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-WEIGHTS = "model.safetensors"
+from veracity.training.hfpack import WEIGHTS
+
 _COPY = ("config.json", "tokenizer.json")
 
 
