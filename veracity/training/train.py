@@ -1,20 +1,28 @@
 """Fine-tune the checker cross-encoder (needs the ``train`` extra: torch, transformers).
 
     python -m veracity.training.train --data DATA_DIR --out DIR [--max-pairs N --max-length L --epochs E]
+    python -m veracity.training.train --data DATA_DIR --save-pairs PAIRS.jsonl.xz [--max-pairs 0 ...]
+    python -m veracity.training.train --pairs PAIRS.jsonl.xz --out DIR [--init CKPT --epochs E]
 
 Reads ``halueval-train.jsonl.gz`` (training) and ``halueval-dev.jsonl.gz`` (a small dev
 pair set, only to log progress) from ``DATA_DIR``; writes a Hugging Face checkpoint
 (config, safetensors, ``tokenizer.json``) to ``DIR`` and a rolling one to ``DIR/last``.
 Seeds are fixed; batches are bucketed by length and padded dynamically. The defaults are
 stage 1 of the shipped checker (34,000 pairs at 160 tokens: about an hour on 2 CPU cores);
-stage 2 continues from it with ``--init`` and a share of synthetic records (``--records``),
-see docs/checker.md.
+later stages continue from a checkpoint with ``--init`` and a share of synthetic records
+(``--records``), see docs/checker.md. ``--max-pairs 0`` takes every HaluEval pair.
+
+Building the pairs takes minutes of one CPU core; ``--save-pairs`` writes them (training and
+dev pairs, exactly as a run would use them) to a compressed file and stops, and ``--pairs``
+trains from such a file, so a GPU machine spends its time on training only. On a CUDA device
+(``--device auto`` picks one when torch sees it) the steps run in bfloat16 autocast.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import lzma
 import math
 import os
 import random
@@ -43,14 +51,19 @@ def base_model_dir() -> Path:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m veracity.training.train", description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, required=True, help="folder with halueval-{train,dev}.jsonl.gz")
-    ap.add_argument("--out", type=Path, required=True, help="output checkpoint folder")
+    ap.add_argument("--data", type=Path, default=None, help="folder with halueval-{train,dev}.jsonl.gz")
+    ap.add_argument("--out", type=Path, default=None, help="output checkpoint folder")
+    ap.add_argument("--save-pairs", type=Path, default=None, metavar="FILE",
+                    help="build the training and dev pairs, write them to FILE (.jsonl.xz) and stop")
+    ap.add_argument("--pairs", type=Path, default=None, metavar="FILE",
+                    help="train on the pairs of a --save-pairs FILE instead of building them from --data")
+    ap.add_argument("--device", default="auto", help="torch device: auto (cuda when available), cpu, cuda")
     ap.add_argument("--base", type=Path, default=None, help="base encoder folder (default: the packaged one)")
     ap.add_argument("--init", type=Path, default=None,
                     help="continue from this checker checkpoint (a stage-1 run's final/) instead of the base encoder")
     ap.add_argument("--records", type=float, default=0.0,
                     help="share of the pairs drawn from synthetic structured records (veracity.training.records)")
-    ap.add_argument("--max-pairs", type=int, default=34000)
+    ap.add_argument("--max-pairs", type=int, default=34000, help="pairs to train on; 0: every HaluEval pair")
     ap.add_argument("--max-length", type=int, default=160)
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--batch-size", type=int, default=16)
@@ -64,6 +77,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = ap.parse_args(argv)
     if not 0.0 <= args.records < 1.0:
         ap.error(f"--records is a share of the pairs, from 0 up to (not including) 1; got {args.records}")
+    if args.pairs is None and args.data is None:
+        ap.error("give --data DATA_DIR (the folder with halueval-train.jsonl.gz), or --pairs FILE")
+    if args.save_pairs is None and args.out is None:
+        ap.error("give --out DIR for the checkpoint (or --save-pairs FILE to only build the pairs)")
     return args
 
 
@@ -94,16 +111,26 @@ def dev_metrics(model: Any, tok: Any, pairs: list[Pair], max_len: int) -> dict[s
 
     model.eval()
     logits: list[float] = []
-    with torch.no_grad():
+    device = next(model.parameters()).device
+    with torch.no_grad(), _autocast(device):
         for i in range(0, len(pairs), 32):
-            out = model(**to_tensors(tok, pairs[i : i + 32], max_len)).logits[:, 0]
-            logits.extend(out.tolist())
+            enc = {k: v.to(device) for k, v in to_tensors(tok, pairs[i : i + 32], max_len).items()}
+            logits.extend(model(**enc).logits[:, 0].float().tolist())
     model.train()
     z, y = np.array(logits), np.array([p.label for p in pairs])
     loss = float(np.mean(np.logaddexp(0, z) - y * z))
     pred = z >= 0
     bacc = 0.5 * (pred[y == 1].mean() + (~pred[y == 0]).mean())
     return {"loss": round(loss, 4), "bacc": round(float(bacc), 4), "auc": round(auc(z, y), 4)}
+
+
+def _autocast(device: Any) -> Any:
+    """bfloat16 autocast on CUDA; nothing on the CPU (where the shipped recipes ran in fp32)."""
+    import contextlib
+
+    import torch
+
+    return torch.autocast("cuda", dtype=torch.bfloat16) if device.type == "cuda" else contextlib.nullcontext()
 
 
 def auc(score: np.ndarray, y: np.ndarray) -> float:
@@ -116,11 +143,17 @@ def auc(score: np.ndarray, y: np.ndarray) -> float:
 
 
 def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
-    """Training pairs (HaluEval in :data:`SHARES`, plus ``--records`` of synthetic records) and dev pairs."""
+    """Training pairs (HaluEval in :data:`SHARES`, or all of them with ``--max-pairs 0``, plus
+    ``--records`` of synthetic records) and dev pairs; read from ``--pairs`` when given."""
+    if args.pairs is not None:
+        return read_pairs(args.pairs)
     train_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.seed), args.seed)
-    n_records = int(args.max_pairs * args.records) // 2 * 2
-    per = {s: int((args.max_pairs - n_records) * f) for s, f in SHARES.items()}
-    train = sample(train_all, per, args.seed)
+    if args.max_pairs > 0:
+        n_records = int(args.max_pairs * args.records) // 2 * 2
+        train = sample(train_all, {s: int((args.max_pairs - n_records) * f) for s, f in SHARES.items()}, args.seed)
+    else:
+        n_records = int(len(train_all) * args.records / (1 - args.records)) // 2 * 2
+        train = sample(train_all, {}, args.seed)
     dev_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-dev.jsonl.gz"), args.seed + 1), args.seed)
     dev = sample(dev_all, {s: args.dev_pairs // 3 for s in SHARES}, args.seed)
     if n_records:
@@ -128,6 +161,25 @@ def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
         random.Random(args.seed).shuffle(train)
         dev += record_pairs(max(1, args.dev_pairs // 6), args.seed + 1, HELD_OUT_SCHEMAS)  # kinds never trained on
     return train, dev
+
+
+def write_pairs(path: Path, train: list[Pair], dev: list[Pair]) -> None:
+    """The pairs of a run, one JSON array a line: split, then the :class:`Pair` fields."""
+    tmp = path.with_name(path.name + ".tmp")
+    with lzma.open(tmp, "wt", encoding="utf-8") as f:
+        for split, pairs in (("train", train), ("dev", dev)):
+            for p in pairs:
+                f.write(json.dumps([split, p.evidence, p.query, p.label, p.source, p.kind, p.claim_words]) + "\n")
+    tmp.replace(path)
+
+
+def read_pairs(path: Path) -> tuple[list[Pair], list[Pair]]:
+    out: dict[str, list[Pair]] = {"train": [], "dev": []}
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            split, *fields = json.loads(line)
+            out[split].append(Pair(*fields))
+    return out["train"], out["dev"]
 
 
 def save(model: Any, tok_file: Path, out: Path, meta: dict[str, Any]) -> None:
@@ -150,12 +202,15 @@ def setup(args: argparse.Namespace) -> tuple[Any, Any, Path]:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     torch.set_num_threads(args.threads)
+    if args.device == "auto":
+        args.device = "cuda" if torch.cuda.is_available() else "cpu"
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     base = args.init or args.base or base_model_dir()
     # attention dropout off: on CPU it costs more than the rest of the step at 256 tokens
     model = AutoModelForSequenceClassification.from_pretrained(str(base), num_labels=1, attention_probs_dropout_prob=0.0)
+    model.to(args.device)
     tok_file = base / "tokenizer.json"
     return model, Tokenizer.from_file(str(tok_file)), tok_file
 
@@ -176,8 +231,9 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     import torch
     from tqdm import tqdm
 
-    model, tok, tok_file = setup(args)
     trn, dev = load_data(args)
+    model, tok, tok_file = setup(args)
+    device = next(model.parameters()).device
     print(f"train pairs {len(trn)} (positives {sum(p.label for p in trn)}), dev pairs {len(dev)}", flush=True)
     rng = random.Random(args.seed)
     batches = [b for _ in range(math.ceil(args.epochs)) for b in make_batches(trn, tok, args.batch_size, args.max_length, rng)]
@@ -188,16 +244,18 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     model.train()
     bar = tqdm(batches, desc="train", mininterval=20, file=sys.stdout)
     for step, idx in enumerate(bar, 1):
-        enc = to_tensors(tok, [trn[i] for i in idx], args.max_length)
-        y = torch.tensor([float(trn[i].label) for i in idx])
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(model(**enc).logits[:, 0], y)
+        enc = {k: v.to(device) for k, v in to_tensors(tok, [trn[i] for i in idx], args.max_length).items()}
+        y = torch.tensor([float(trn[i].label) for i in idx], device=device)
+        with _autocast(device):
+            z = model(**enc).logits[:, 0].float()
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(z, y)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         sched.step()
         opt.zero_grad()
         ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
-        bar.set_postfix(loss=f"{ema:.4f}")
+        bar.set_postfix(loss=f"{ema:.4f}", refresh=False)
         out_of_time = args.max_minutes and time.time() - start > args.max_minutes * 60
         if step % args.eval_every == 0 or step == len(batches) or out_of_time:
             m = dev_metrics(model, tok, dev, args.max_length) | {"step": step, "train_loss_ema": round(ema, 4), "minutes": round((time.time() - start) / 60, 1)}
@@ -216,6 +274,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.save_pairs is not None:
+        trn, dev = load_data(args)
+        write_pairs(args.save_pairs, trn, dev)
+        print(f"wrote {len(trn)} training and {len(dev)} dev pairs to {args.save_pairs}", flush=True)
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     meta = train(args)
     print(json.dumps({k: meta[k] for k in ("train_pairs", "steps", "finished", "minutes")}), flush=True)

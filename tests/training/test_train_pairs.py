@@ -1,0 +1,82 @@
+"""Training pairs saved once and trained on elsewhere: `--save-pairs`, `--pairs`, `--max-pairs 0`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from veracity.training.data import Pair
+from veracity.training.train import main, parse_args, read_pairs, write_pairs
+
+_PLACES = ["Lisbon", "Porto", "Braga", "Faro", "Coimbra", "Evora", "Sintra", "Aveiro"]
+
+
+def _rows(n: int) -> list[dict[str, object]]:
+    """``n`` written qa items, each a right and a hallucinated answer."""
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        town, other = _PLACES[i % len(_PLACES)], _PLACES[(i + 3) % len(_PLACES)]
+        ctx = (f"The Harbour Museum number {i} opened in {town} in {1900 + i}. It holds {40 + i} boats. "
+               f"Its founder, Ana Reis, was born in {other}.")
+        q = f"Where did Harbour Museum number {i} open?"
+        base = {"source": "halueval-qa", "prompt": q, "context": ctx}
+        rows.append({"id": f"halueval-qa-{i}-ok", "output": town, "is_hallucination": False, **base})
+        rows.append({"id": f"halueval-qa-{i}-bad", "output": f"It opened in {other} in {1800 + i}.",
+                     "is_hallucination": True, **base})
+    return rows
+
+
+def _data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name, n in (("halueval-train.jsonl.gz", 40), ("halueval-dev.jsonl.gz", 12)):
+        with gzip.open(data / name, "wt", encoding="utf-8") as f:
+            f.writelines(json.dumps(r) + "\n" for r in _rows(n))
+    return data
+
+
+def test_saved_pairs_read_back_as_they_were_written(tmp_path: Path) -> None:
+    train = [Pair("Ev one.", "Q? [SEP] claim", 1, "halueval-qa", "halueval", 1),
+             Pair("Ev two, with “quotes” and é.", "Q2 [SEP] other claim", 0, "records", "ok", 2)]
+    dev = [Pair("Dev ev.", "Q3 [SEP] c", 0, "halueval-dialogue", "ok", 1)]
+    path = tmp_path / "p.jsonl.xz"
+    write_pairs(path, train, dev)
+    assert read_pairs(path) == (train, dev)
+    assert not path.with_name(path.name + ".tmp").exists()
+
+
+def test_save_pairs_takes_every_pair_and_a_records_share_of_the_total(tmp_path: Path) -> None:
+    data, path = _data_dir(tmp_path), tmp_path / "pairs.jsonl.xz"
+    assert main(["--data", str(data), "--save-pairs", str(path), "--max-pairs", "0", "--records", "0.2",
+                 "--dev-pairs", "30"]) == 0
+    train, dev = read_pairs(path)
+    halu = [p for p in train if p.source == "halueval-qa"]
+    records = [p for p in train if p.source == "records"]
+    assert len(halu) > 40  # every qa item gives several pairs, and all of them are kept
+    assert len(records) == int(len(halu) * 0.2 / 0.8) // 2 * 2
+    assert {p.label for p in records} == {0, 1} and dev
+    # the same command gives the same pairs (fixed seeds)
+    again = tmp_path / "again.jsonl.xz"
+    main(["--data", str(data), "--save-pairs", str(again), "--max-pairs", "0", "--records", "0.2", "--dev-pairs", "30"])
+    assert read_pairs(again) == (train, dev)
+
+
+def test_a_capped_run_samples_at_most_max_pairs(tmp_path: Path) -> None:
+    data, path = _data_dir(tmp_path), tmp_path / "pairs.jsonl.xz"
+    main(["--data", str(data), "--save-pairs", str(path), "--max-pairs", "30"])
+    train, _ = read_pairs(path)
+    assert 0 < len(train) <= 30
+
+
+@pytest.mark.parametrize("argv", [["--out", "o"], ["--data", "d"], ["--pairs", "p.jsonl.xz"]])
+def test_a_run_needs_its_pairs_and_somewhere_to_write(argv: list[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_args(argv)
+
+
+def test_training_from_saved_pairs_needs_no_data_folder() -> None:
+    args = parse_args(["--pairs", "p.jsonl.xz", "--out", "o", "--device", "cpu"])
+    assert args.data is None and str(args.pairs) == "p.jsonl.xz" and args.device == "cpu"
