@@ -77,6 +77,14 @@ def test_a_run_needs_its_pairs_and_somewhere_to_write(argv: list[str]) -> None:
         parse_args(argv)
 
 
-def test_training_from_saved_pairs_needs_no_data_folder() -> None:
-    args = parse_args(["--pairs", "p.jsonl.xz", "--out", "o", "--device", "cpu"])
-    assert args.data is None and str(args.pairs) == "p.jsonl.xz" and args.device == "cpu"
+def test_training_from_saved_pairs_needs_no_data_folder(tmp_path: Path) -> None:
+    pairs = tmp_path / "p.jsonl.xz"
+    write_pairs(pairs, [], [])
+    args = parse_args(["--pairs", str(pairs), "--out", "o", "--device", "cpu"])
+    assert args.data is None and args.pairs == pairs and args.device == "cpu"
+
+
+def test_a_missing_pairs_file_is_named_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_args(["--pairs", str(tmp_path / "gone.jsonl.xz"), "--out", "o"])
+    assert "gone.jsonl.xz: no such file" in capsys.readouterr().err

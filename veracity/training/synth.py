@@ -20,6 +20,25 @@ _AUX = re.compile(r"\b(is|was|are|were|has|have|had|can|will|would|could|should|
 _NEG = re.compile(r"\b(is|was|are|were|has|have|had|can|will|would|could|should|did|does|do)( not|n't)\b")
 _SENT_START = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This",
                "That", "His", "Her", "Their", "After", "Before", "When", "As", "If", "For", "Yes", "No", "So"}
+_IRREGULAR = dict(zip((
+    "gave went won made took told found became came left saw got held led wrote began lost met paid ran "
+    "sold bought brought built knew thought spent sent kept fell rose grew drew chose flew spoke stood "
+    "taught threw wore hit beat struck sang drove ate").split(), (
+    "give go win make take tell find become come leave see get hold lead write begin lose meet pay run "
+    "sell buy bring build know think spend send keep fall rise grow draw choose fly speak stand "
+    "teach throw wear hit beat strike sing drive eat").split()))
+# a past-tense verb after its subject's last word and before its object or a preposition
+_PAST = re.compile(r"\b(\w+)\s+([a-z]+ed|" + "|".join(sorted(_IRREGULAR, key=len, reverse=True)) + r")\b"
+                   r"(?=\s+(?:the|a|an|his|her|their|its|to|in|on|at|with|for|from|by|over|into|[A-Z0-9]))")
+# subjects' last words that mean the -ed word is not the main verb ("to", "has", "the retired")
+_NOT_SUBJECT = {"to", "the", "a", "an", "has", "have", "had", "be", "been", "being", "was", "were", "is", "are",
+                "not", "never", "and", "or", "of", "who", "which", "that"}
+_NOT_VERBS = {"hundred", "indeed", "speed", "seed", "breed", "greed", "bleed", "naked", "wicked", "sacred",
+              "kindred", "rugged", "ragged", "wretched", "beloved", "aged", "learned", "crooked"}
+# stems that take -ed with no change of spelling ("attend", "visit", "play", "open", "need")
+_SAFE_STEMS = ("nd", "rt", "st", "nt", "ck", "wn", "rn", "ll", "ss", "sh", "ch", "ay", "ey", "oy", "ow", "ew",
+               "rm", "lp", "lk", "rk", "sk", "mp", "ct", "pt", "ft", "lt", "en", "er", "el", "it", "ed", "on",
+               "ain", "eal", "ard", "ound", "ect", "ist", "orm", "ump", "ilm", "arn")
 _DETAILS = ["in {year}", "last {month}", "according to {ent}", "with {ent}", "near {ent}", "for the {nth} time"]
 
 
@@ -81,17 +100,39 @@ def change_number(claim: str, rng: random.Random) -> str | None:
     return claim[: m.start()] + new + claim[m.end():]
 
 
+def past_base(verb: str) -> str | None:
+    """The base form of a past-tense verb ("attended" -> "attend", "won" -> "win"), or ``None``
+    where a simple rule could misspell it ("created", "liked": the final e is unknowable)."""
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if not low.endswith("ed") or len(low) < 5 or low in _NOT_VERBS:
+        return None
+    stem = low[:-2]
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]  # stopped -> stop, admitted -> admit
+    return stem if stem.endswith(_SAFE_STEMS) else None
+
+
 def negate(claim: str, rng: random.Random) -> str | None:
-    """Add or remove a negation on one auxiliary verb."""
+    """Add or remove a negation: on an auxiliary verb ("was" -> "was not") or, where there is
+    none, on the main verb in the past tense ("attended the" -> "did not attend the" or
+    "never attended the")."""
     neg = list(_NEG.finditer(claim))
     if neg:
         m = rng.choice(neg)
         return claim[: m.start()] + m.group(1) + claim[m.end():]
     aux = list(_AUX.finditer(claim))
-    if not aux:
+    if aux:
+        m = rng.choice(aux)
+        return claim[: m.end()] + " not" + claim[m.end():]
+    verbs = [v for v in _PAST.finditer(claim) if v.group(1).lower() not in _NOT_SUBJECT]
+    if not verbs:
         return None
-    m = rng.choice(aux)
-    return claim[: m.end()] + " not" + claim[m.end():]
+    v = rng.choice(verbs)
+    base = past_base(v.group(2))
+    word = f"did not {base}" if base and rng.random() < 0.5 else f"never {v.group(2)}"
+    return claim[: v.start(2)] + word + claim[v.end(2):]
 
 
 def add_detail(claim: str, rng: random.Random, pool: list[str]) -> str | None:

@@ -79,6 +79,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         ap.error(f"--records is a share of the pairs, from 0 up to (not including) 1; got {args.records}")
     if args.pairs is None and args.data is None:
         ap.error("give --data DATA_DIR (the folder with halueval-train.jsonl.gz), or --pairs FILE")
+    if args.pairs is not None and not args.pairs.is_file():
+        ap.error(f"--pairs {args.pairs}: no such file; write one first with --data DATA_DIR --save-pairs FILE")
     if args.save_pairs is None and args.out is None:
         ap.error("give --out DIR for the checkpoint (or --save-pairs FILE to only build the pairs)")
     return args
