@@ -27,7 +27,8 @@ _IRREGULAR = dict(zip((
     "give go win make take tell find become come leave see get hold lead write begin lose meet pay run "
     "sell buy bring build know think spend send keep fall rise grow draw choose fly speak stand "
     "teach throw wear hit beat strike sing drive eat").split()))
-# a past-tense verb after its subject's last word and before its object or a preposition
+# a past-tense verb after its subject's last word, followed by a word that begins like an article or a
+# preposition ("the", "to", "into"; also "another", "away": those negations read as well), a capital or a digit
 _PAST = re.compile(r"\b(\w+)\s+([a-z]+ed|" + "|".join(sorted(_IRREGULAR, key=len, reverse=True)) + r")\b"
                    r"(?=\s+(?:the|a|an|his|her|their|its|to|in|on|at|with|for|from|by|over|into|[A-Z0-9]))")
 # subjects' last words that mean the -ed word is not the main verb ("to", "has", "the retired")

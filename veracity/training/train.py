@@ -100,11 +100,12 @@ def make_batches(pairs: list[Pair], tok: Any, bs: int, max_len: int, rng: random
     return batches
 
 
-def to_tensors(tok: Any, pairs: list[Pair], max_len: int) -> dict[str, Any]:
+def to_tensors(tok: Any, pairs: list[Pair], max_len: int, device: Any = "cpu") -> dict[str, Any]:
+    """The model's inputs for ``pairs``, on ``device``."""
     import torch
 
     enc = encode_pairs(tok, [(p.evidence, p.query) for p in pairs], max_len, pad_multiple=16)
-    return {k: torch.from_numpy(v) for k, v in enc.items()}
+    return {k: torch.from_numpy(v).to(device) for k, v in enc.items()}
 
 
 def dev_metrics(model: Any, tok: Any, pairs: list[Pair], max_len: int) -> dict[str, float]:
@@ -116,8 +117,7 @@ def dev_metrics(model: Any, tok: Any, pairs: list[Pair], max_len: int) -> dict[s
     device = next(model.parameters()).device
     with torch.no_grad(), _autocast(device):
         for i in range(0, len(pairs), 32):
-            enc = {k: v.to(device) for k, v in to_tensors(tok, pairs[i : i + 32], max_len).items()}
-            logits.extend(model(**enc).logits[:, 0].float().tolist())
+            logits.extend(model(**to_tensors(tok, pairs[i : i + 32], max_len, device)).logits[:, 0].float().tolist())
     model.train()
     z, y = np.array(logits), np.array([p.label for p in pairs])
     loss = float(np.mean(np.logaddexp(0, z) - y * z))
@@ -246,7 +246,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     model.train()
     bar = tqdm(batches, desc="train", mininterval=20, file=sys.stdout)
     for step, idx in enumerate(bar, 1):
-        enc = {k: v.to(device) for k, v in to_tensors(tok, [trn[i] for i in idx], args.max_length).items()}
+        enc = to_tensors(tok, [trn[i] for i in idx], args.max_length, device)
         y = torch.tensor([float(trn[i].label) for i in idx], device=device)
         with _autocast(device):
             z = model(**enc).logits[:, 0].float()
