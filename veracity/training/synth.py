@@ -127,7 +127,8 @@ def negate(claim: str, rng: random.Random) -> str | None:
     if aux:
         m = rng.choice(aux)
         return claim[: m.end()] + " not" + claim[m.end():]
-    verbs = [v for v in _PAST.finditer(claim) if v.group(1).lower() not in _NOT_SUBJECT]
+    verbs = [v for v in _PAST.finditer(claim)
+             if v.group(1).lower() not in _NOT_SUBJECT and v.group(2).lower() not in _NOT_VERBS]
     if not verbs:
         return None
     v = rng.choice(verbs)
