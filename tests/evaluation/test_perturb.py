@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from veracity.evaluation.perturb import perturbations
-from veracity.evaluation.runner import Sample
+from veracity.evaluation.runner import Prediction, Sample, summarise
 
 CTX = "The museum opened on 12 March 2019 and has 40 rooms. It is run by the city."
 
@@ -39,3 +39,17 @@ def test_a_connector_copy_stays_supported_and_keeps_the_facts() -> None:
 
 def test_the_set_is_deterministic() -> None:
     assert list(perturbations(samples(), seed=3)) == list(perturbations(samples(), seed=3))
+
+
+def test_a_changed_value_is_marked_stated_where_the_context_gives_the_original() -> None:
+    beyond = Sample("d-ok", "halueval-dialogue", "Tell me more.", "It opened in 2015 with 25 rooms.", CTX, False)
+    out = {s.id: s for s in perturbations([*samples(), beyond])}
+    assert out["a-ok-number"].stated is True and out["a-ok-date"].stated is True  # "40", "12 March 2019"
+    assert out["d-ok-number"].stated is False  # neither 2015 nor 25 is in the context
+    assert out["b-ok-negation"].stated is None and out["a-ok-untouched"].stated is None
+
+    preds = [Prediction(s, s.id != "d-ok-number", 0.9, 1.0) for s in out.values()]
+    rows = summarise(preds)
+    stated = rows["ood-number (original stated in the context)"]
+    assert stated.n == 1 and stated.recall == 1.0 and rows["ood-number"].n == 2 and rows["ood-number"].recall == 0.5
+    assert "ood-negation (original stated in the context)" not in rows

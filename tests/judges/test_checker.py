@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from tests.judges.tiny_checker import build
+from veracity.engine.claims import split_claims
 from veracity.engine.protocols import Judge
 from veracity.engine.types import Claim, Evidence, JudgeInput
 from veracity.errors import JudgeError, ModelLoadError
@@ -37,7 +38,9 @@ def judge(tiny_dir: Path) -> CheckerJudge:
 def _item(claim: str, *windows: str, prompt: str = "") -> JudgeInput:
     ev = tuple(Evidence(text=t, source="context", span=(0, len(t)), score=float(len(windows) - k))
                for k, t in enumerate(windows))
-    return JudgeInput(prompt=prompt, claim=Claim(text=claim, span=(0, len(claim))), evidence=ev, mode="rag")
+    # the claim as the engine makes it: a short answer reads with its question
+    [made] = split_claims(claim, prompt) or [Claim(text=claim, span=(0, len(claim)))]
+    return JudgeInput(prompt=prompt, claim=made, evidence=ev, mode="rag")
 
 
 def test_satisfies_judge_protocol(judge: CheckerJudge) -> None:

@@ -386,3 +386,69 @@ def test_dates_in_csv_cells_are_read_whole_and_the_window_is_cited_as_given() ->
     assert RulesJudge().hard_contradiction(item) is None
     bad = verdict("Flight booking PN92931 departs on May 25, 2026.", ctx)
     assert bad.verdict == "hallucination" and "23 May 2026" in bad.reason and bad.evidence[0].text == ctx
+
+
+def test_a_value_the_windows_miss_is_vetoed_where_the_context_gives_another_in_the_same_words() -> None:
+    context = ("Police questioned the driver on Thursday. " + "The town mourned the children all week. " * 30
+               + "The car crashed into a lake in Melbourne just before 4pm on Wednesday. The driver was 38.")
+    start = context.index("The car")
+    far = window("Police questioned the driver on Thursday.")  # a window without the time
+    rules = RulesJudge()
+
+    def veto(text: str) -> ClaimVerdict | None:
+        return rules.hard_contradiction(JudgeInput("", split_claims(text)[0], (far,), "rag", context))
+
+    hard = veto("The car crashed into a Melbourne lake just before 7pm on Wednesday.")
+    assert hard is not None and "7pm" in hard.reason and "4pm" in hard.reason, hard
+    cited = hard.evidence[-1]
+    assert cited.span is not None and context[cited.span[0]:cited.span[1]] == cited.text and cited.span[0] == start
+    assert veto("The car crashed into a Melbourne lake just before 4pm on Wednesday.") is None  # stated
+    # another value of its kind, but in other words: unsupported, not contradicted; left to the checker
+    assert veto("The town held 7 vigils for the children.") is None
+
+
+def test_a_value_amid_other_words_is_not_quoted_as_what_the_evidence_says() -> None:
+    context = "St Mirren sit bottom of the table. The manager has used 3 formations this season."
+    v = verdict("St Mirren remain bottom of the league table with 21 points.", context)
+    assert v.verdict == "hallucination" and v.reason == (
+        "The claim says 21, but the evidence never gives that value (it gives 3)."), v.reason
+    # amid the same words, the evidence's value is what it says instead
+    v = verdict("St Mirren remain bottom of the league table with 21 points.", "St Mirren have 18 points.")
+    assert v.reason == "The claim says 21 but the evidence says 18.", v.reason
+    # a short answer reads with its question: "born" stands around the evidence's date
+    v = verdict("14 March 1985", "Jane Doe (born 18 March 1985) is a singer. Her album came out on 2 May 2001.",
+                prompt="When was Jane Doe born?")
+    assert v.reason == "The claim says 14 March 1985 but the evidence says 18 March 1985.", v.reason
+
+
+POLICY = "Opened items cannot be returned. Unopened items can be returned within 30 days. The shop sells gift cards."
+
+
+@pytest.mark.parametrize(("question", "answer", "says"), [
+    ("Can I return opened items?", "Yes.", 'The answer "Yes" to "Can I return opened items?" disagrees with the '
+     'evidence: "Opened items cannot be returned."'),
+    ("Can I return opened items?", "yes, you can", "cannot be returned"),
+    ("Does the shop sell gift cards?", "No.", 'The answer "No" to "Does the shop sell gift cards?" disagrees'),
+    ("Thanks. Does the shop sell gift cards?", "No, it does not.", "The shop sells gift cards."),  # the last question
+])
+def test_a_yes_or_no_the_evidence_states_otherwise_is_vetoed(question: str, answer: str, says: str) -> None:
+    claim = split_claims(answer, question)[0]
+    hard = RulesJudge().hard_contradiction(JudgeInput(question, claim, (window(POLICY),), "rag"))
+    assert hard is not None and says in hard.reason, hard
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Can I return opened items?", "No."),  # agrees
+    ("Does the shop sell gift cards?", "Yes, it does."),
+    ("Can I return unopened items?", "Yes."),  # an evidence sentence says so, with the same polarity
+    ("Does the shop sell gift cards and vouchers?", "No."),  # two things: one may be missing
+    ("Are both opened and unopened items returnable?", "No."),
+    ("Can I return opened items or unopened ones?", "Yes."),  # an alternative
+    ("Can't I return opened items?", "Yes."),  # a negated question is answered both ways
+    ("Does the shop sell gift cards online?", "No."),  # "online": the evidence does not state it all
+    ("Can I return opened items?", "Yes, within 30 days of purchase."),  # more than yes: read as a claim
+    ("Where can I return opened items?", "Yes."),  # no yes/no question
+])
+def test_a_yes_or_no_is_vetoed_only_against_a_statement_of_the_whole_question(question: str, answer: str) -> None:
+    claim = split_claims(answer, question)[0]
+    assert RulesJudge().hard_contradiction(JudgeInput(question, claim, (window(POLICY),), "rag")) is None

@@ -92,7 +92,9 @@ def eval_(file: Path | None, server: str | None, key: str | None, judges: str | 
     Per source and overall: n, accuracy, balanced accuracy, F1, precision and recall on
     the hallucination class, ECE and latency. With --ood, a source holding only changed
     answers shows its catch rate as balanced accuracy, and `ood-untouched` and
-    `ood-connector` (supported answers) show 1 - false-alarm rate. With --records, a row per
+    `ood-connector` (supported answers) show 1 - false-alarm rate; "(original stated in the
+    context)" rows keep the changed numbers and dates whose original value the context gives,
+    the changes evidence can refute. With --records, a row per
     kind of wrong answer ("records (from swapped)": the value of another field) shows its catch rate.
     """
     if file is None and records is None:

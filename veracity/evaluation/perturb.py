@@ -9,7 +9,10 @@ From each supported sample (output backed by its context) it writes the untouche
 One more variant stays *supported*, to catch a checker that judges style rather than facts:
 - ``connector``: the output opened with a connector such as "Additionally," (how LLMs write).
 The hallucinated variants keep the original's length within a few characters, so length carries no
-signal. The generator is deterministic for a given seed.
+signal. A changed number or date is marked ``stated`` when the context gives the original value
+(evidence can then refute the change) and unstated when it does not (the original answer was
+itself beyond the context, as dialogue answers often are). The generator is deterministic for a
+given seed.
 
 :func:`record_samples` adds questions about structured records (key:value lists, JSON, tables) of
 kinds the checker was never trained on, each with a right and a wrong answer worded alike.
@@ -32,7 +35,8 @@ _CONNECTORS = ["Additionally, ", "Furthermore, ", "Moreover, ", "It is worth not
 _LOWER_FIRST = frozenset("the a an it its this that these those there he she they we his her their in on at".split())
 
 
-def _change_number(text: str, rng: random.Random) -> str | None:
+def _change_number(text: str, rng: random.Random, context: str = "") -> tuple[str, bool] | None:
+    """``text`` with one number changed, and whether ``context`` states the original value."""
     qs = [q for q in extract_quantities(text) if q.value != 0 and not q.approximate
           and not text[q.span[1]:q.span[1] + 1].isalpha()]  # leave ordinals ("23rd") alone
     if not qs:
@@ -47,10 +51,15 @@ def _change_number(text: str, rng: random.Random) -> str | None:
     new = old + rng.choice([1, 2, 3, 5, 7]) if old < 20 else round(old * rng.choice([0.7, 0.8, 1.25, 1.5]))
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     new_raw = f"{new:,.{decimals}f}" if "," in raw else f"{new:.{decimals}f}"
-    return None if new_raw == raw else text[:a] + new_raw + text[a + len(raw):]
+    if new_raw == raw:
+        return None
+    stated = any(q.matches(e) for e in extract_quantities(context)) or (
+        q.is_year and any(d.year == q.value for d in extract_dates(context)))
+    return text[:a] + new_raw + text[a + len(raw):], stated
 
 
-def _change_date(text: str, rng: random.Random) -> str | None:
+def _change_date(text: str, rng: random.Random, context: str = "") -> tuple[str, bool] | None:
+    """``text`` with one date moved, and whether ``context`` states the original date."""
     for d in extract_dates(text):
         seg = text[d.span[0]:d.span[1]]
         if d.year is not None and str(d.year) in seg and rng.random() < 0.4:
@@ -64,7 +73,7 @@ def _change_date(text: str, rng: random.Random) -> str | None:
                 continue
             new = seg.replace(name, MONTH_NAMES[(d.month - 1 + rng.choice([2, 4, 6])) % 12], 1)
         if new != seg:
-            return text[:d.span[0]] + new + text[d.span[1]:]
+            return text[:d.span[0]] + new + text[d.span[1]:], any(d.matches(e) for e in extract_dates(context))
     return None
 
 
@@ -101,13 +110,18 @@ def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
         if s.is_hallucination or not s.context:
             continue
         yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source)
-        variants = {"number": _change_number(s.output, rng), "date": _change_date(s.output, rng),
-                    "negation": _negate(s.output) if len(s.output.split()) >= 4 else None,
-                    "yesno": _flip_yes_no(s.output)}
-        for kind, text in variants.items():
+        number, date = _change_number(s.output, rng, s.context), _change_date(s.output, rng, s.context)
+        negated = _negate(s.output) if len(s.output.split()) >= 4 else None
+        flipped = _flip_yes_no(s.output)
+        variants: dict[str, tuple[str, bool | None] | None] = {
+            "number": number, "date": date,
+            "negation": (negated, None) if negated is not None else None,
+            "yesno": (flipped, None) if flipped is not None else None}
+        for kind, made in variants.items():
+            text, stated = made if made is not None else (None, None)
             if text is not None and text != s.output:
                 yield replace(s, id=f"{s.id}-{kind}", source=f"ood-{kind}", output=text, is_hallucination=True,
-                              origin=s.source)
+                              origin=s.source, stated=stated)
         styled = _add_connector(s.output)
         if styled is not None:
             yield replace(s, id=f"{s.id}-connector", source="ood-connector", output=styled, origin=s.source)

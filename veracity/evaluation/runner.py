@@ -29,6 +29,8 @@ class Sample:
     context: str | None
     is_hallucination: bool
     origin: str | None = None  # the source a derived sample (``--ood``) was made from
+    # for a changed value (``--ood``): whether the context states the original, so evidence can refute it
+    stated: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,8 @@ def metrics_of(preds: Sequence[Prediction]) -> Metrics:
 
 
 def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
-    """Metrics per source, per source on length-matched pairs, per origin of derived samples,
-    and overall."""
+    """Metrics per source, per source on length-matched pairs, per origin of derived samples, on
+    the changed values whose original the context states, and overall."""
     by_source: dict[str, list[Prediction]] = defaultdict(list)
     for p in preds:
         by_source[p.sample.source].append(p)
@@ -136,5 +138,8 @@ def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
         if len(origins) > 1:
             for origin in sorted(origins):
                 out[f"{source} (from {origin})"] = metrics_of(origins[origin])
+        stated = [p for p in by_source[source] if p.sample.stated]
+        if stated and len(stated) < len(by_source[source]):
+            out[f"{source} (original stated in the context)"] = metrics_of(stated)
     out["overall"] = metrics_of(preds)
     return out

@@ -16,8 +16,18 @@ fires decides:
    codes under 4 characters such as "Q4" are left to word coverage),
    a value a record holds in another field than the one the claim names ("shipped on
    7 May 2026" where the record's ship date is 4 March 2023 and 7 May 2026 its ETA; 0.95),
-   and negation: the claim and an evidence sentence share ≥ 75% of the claim's content
-   words, one negates a word the other states ("not paid" / "paid") (0.90).
+   negation: the claim and an evidence sentence share ≥ 75% of the claim's content
+   words, one negates a word the other states ("not paid" / "paid") (0.90),
+   and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
+   ("Is the warranty transferable?"), read as that statement or its negation, where an
+   evidence sentence states the other ("The warranty is not transferable."; for a "no",
+   the sentence must hold every content word of the question) (0.90). Questions about two
+   things or more ("both", "and", "same", "than"), alternatives ("or") and negated questions
+   ("Isn't it...?") are left alone.
+   A conflicting value's reason quotes the evidence value standing amid at least
+   ``ANCHOR_WORDS`` of the claim's words around its own (or of the question a short answer
+   answers): "The claim says 7pm but the evidence says 4pm."; where none does, the reason
+   says the evidence never gives the claim's value and names the value nearest in words.
 3. Soft failures → ``hallucination`` at 0.75: a clear proper noun (a capitalised word
    that does not start the sentence, or a capitalised run of two or more words, not in
    the prompt) of which fewer than half the words occur in the evidence; a code absent
@@ -32,9 +42,12 @@ Combining with a trained checker: let the checker decide every claim, then repla
 verdict with ``RulesJudge().hard_contradiction(item)`` wherever that is not ``None``;
 rules 3–4 are cruder than a model. The veto is rule 2 narrowed to what the evidence
 *states otherwise* (another date or value for it, a similar but different code, the value
-of another field, the negated statement): a value the evidence never gives is unsupported rather than
+of another field, the negated statement or answer): a value the evidence never gives is unsupported rather than
 contradicted, and is left to the checker (on HaluEval dev such vetoes were right only
-55 % of the time, against 68 % for conflicting values).
+55 % of the time, against 68 % for conflicting values). A value the claim's windows do not
+give is looked up in the whole context: it is vetoed where the context gives another value of
+its kind amid the same words ("just before 4pm on Wednesday" against the claim's "just before
+7pm on Wednesday"), citing that sentence.
 """
 
 from __future__ import annotations
@@ -63,6 +76,7 @@ from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
+ANCHOR_WORDS, NEAR_BEFORE, NEAR_AFTER = 1, 5, 3
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its this
     that these those there here he she they we you i his her their our your my me him them us do does did
@@ -73,6 +87,11 @@ _STOP = frozenset(
 )
 _FIELD_OF = frozenset("of on for in from to".split())
 _NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot".split())
+# words of yes/no questions that ask about two or more things, or choose between them
+_NOT_POLAR = frozenset("or and both either same different than all each every any".split())
+_YES_NO = re.compile(r"\s*(yes|no)\b", re.IGNORECASE)
+_AUX_FIRST = re.compile(r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|"
+                        r"have|had)\b", re.IGNORECASE)
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -86,6 +105,19 @@ class _Failure:
     p: float
     reason: str
     cited: tuple[int, ...]
+    quoted: Span | None = None  # where in ``cited[0]`` the other value stands
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How values are checked. ``absent_is_hard``: a value the evidence never gives fails hard
+    (the rules judge), or not (a veto). ``anchored_only``: only another value amid the claim's
+    words contradicts it (:func:`_anchored`; a veto's look through the whole context).
+    ``asked``: the content words of the question a short answer answers ("When was she born?")."""
+
+    absent_is_hard: bool = True
+    anchored_only: bool = False
+    asked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,7 +219,7 @@ def _pick(cands: Sequence[tuple[int, Span]], claim_stems: set[str], windows: Seq
     return max(cands, key=score)
 
 
-def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], absent_is_hard: bool = True) -> _Values:
+def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
     out = _Values()
     for d in extract_dates(claim):
         found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates if d.matches(e)]
@@ -200,15 +232,13 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], absen
             out += _Values((f"{d.text} matches {loose[1]}",), (loose[0],), (d.span,))
             continue
         others = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates]
-        if not others:
-            absent = _Failure(absent_is_hard, P_ABSENT, f"The claim says {d.text} but the evidence gives no date.", ())
-            if absent_is_hard:
-                return out + _Values(failure=absent)
-            out += _Values(failure=absent)
-            continue
-        i, span = _pick(others, stems, windows)
-        reason = f"The claim says {d.text} but the evidence says {_quote(windows[i].text, span)}."
-        return out + _Values(failure=_Failure(True, P_CONFLICT, reason, (i,)))
+        conflict = _conflict(d.text, claim, d.span, others, windows, stems, reading)
+        if conflict is not None:
+            return out + _Values(failure=conflict)
+        absent = _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {d.text} but the evidence gives no date.", ())
+        if reading.absent_is_hard:
+            return out + _Values(failure=absent)
+        out += _Values(failure=absent)
     return out
 
 
@@ -259,20 +289,19 @@ def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
     return [(i, span) for _, i, span in sorted(best, key=lambda t: t[0])]  # ties go to the nearest value
 
 
-def _quantity_failure(q: Quantity, windows: Sequence[Evidence], stems: set[str],
-                      absent_is_hard: bool = True) -> _Failure | None:
+def _quantity_failure(q: Quantity, claim: str, windows: Sequence[Evidence], stems: set[str],
+                      reading: _Reading) -> _Failure | None:
     if q.kind == "word":
         if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
             return None
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
-    rivals = _rivals(q, windows)
-    if not rivals:
-        return _Failure(absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
-    i, span = _pick(rivals, stems, windows)
-    return _Failure(True, P_CONFLICT, f"The claim says {q.text} but the evidence says {_quote(windows[i].text, span)}.", (i,))
+    conflict = _conflict(q.text, claim, q.span, _rivals(q, windows), windows, stems, reading)
+    if conflict is not None:
+        return conflict
+    return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
 
 
-def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], absent_is_hard: bool = True) -> _Values:
+def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
     out = _Values()
     for q in extract_quantities(claim):
         if q.kind == "word" and q.value <= 1:
@@ -284,11 +313,57 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         elif _in_tokens(q, windows):
             out += _Values(spans=(q.span,))
         else:
-            failure = _quantity_failure(q, windows, stems, absent_is_hard)
+            failure = _quantity_failure(q, claim, windows, stems, reading)
             out += _Values(spans=(q.span,), failure=failure)
             if failure is not None and failure.hard:
                 return out
     return out
+
+
+def _sentence(text: str, span: Span) -> Span:
+    """The bounds of the sentence of ``text`` holding ``span``."""
+    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[: span[0]])]
+    end = re.search(r"[.!?](?=\s|$)|\n", text[span[1]:])
+    return (starts[-1] if starts else 0, span[1] + end.end() if end else len(text))
+
+
+def _around(text: str, span: Span) -> list[str]:
+    """The content words around a value in its sentence (up to ``NEAR_BEFORE`` before and
+    ``NEAR_AFTER`` after): the words that say what the value is ("just before 4pm on Wednesday")."""
+    a, b = _sentence(text, span)
+    words = word_spans(text[a:b])
+    before = [w for w, (_, e) in words if a + e <= span[0]][-NEAR_BEFORE:]
+    after = [w for w, (st, _) in words if a + st >= span[1]][:NEAR_AFTER]
+    return [w for w in before + after if fold(w) not in _STOP and not any(c.isdigit() for c in w)]
+
+
+def _anchored(claim: str, span: Span, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
+              asked: Sequence[str]) -> list[tuple[int, Span]]:
+    """The evidence values amid at least ``ANCHOR_WORDS`` of the words around the claim's value at
+    ``span`` or of the question it answers: "just before 4pm on Wednesday" for the claim's "just
+    before 7pm on Wednesday", not a "4-4-2" formation for "17 points"."""
+    near = {stem(w): w for w in [*_around(claim, span), *asked]}
+
+    def shared(i: int, r: Span) -> int:
+        facts = _facts(" ".join(_around(windows[i].text, r)))
+        return sum(_known(w, facts) for w in near.values())
+
+    return [(i, r) for i, r in rivals if shared(i, r) >= ANCHOR_WORDS]
+
+
+def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
+              stems: set[str], reading: _Reading) -> _Failure | None:
+    """The claim's value ``text`` at ``span`` against the evidence's other values of its kind: a hard
+    failure quoting the one amid the claim's words, else (unless ``reading.anchored_only``) the
+    one nearest in words, said to be no statement of the claim's value; ``None`` without rivals."""
+    anchored = _anchored(claim, span, rivals, windows, reading.asked)
+    if not anchored and (reading.anchored_only or not rivals):
+        return None
+    i, at = _pick(anchored or rivals, stems, windows)
+    quote = _quote(windows[i].text, at)
+    reason = (f"The claim says {text} but the evidence says {quote}." if anchored
+              else f"The claim says {text}, but the evidence never gives that value (it gives {quote}).")
+    return _Failure(True, P_CONFLICT, reason, (i,), at)
 
 
 def _check_identifiers(claim: str, windows: Sequence[Evidence]) -> _Values:
@@ -415,21 +490,62 @@ def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     if len(terms) < 2:
         return None
     claim_neg, claim_scope = _polarity(claim)
-    hit: tuple[int, str] | None = None
-    for i, w in enumerate(windows):
-        for sentence in split_claims(w.text):
-            shared = terms & {stem(x) for x in _content(sentence.text)}
-            if len(shared) < 2 or len(shared) < 0.75 * len(terms):
-                continue
-            neg, scope = _polarity(sentence.text)
-            if neg == claim_neg:
-                return None  # the evidence says the same thing with the same polarity
-            if (claim_scope if claim_neg else scope) & shared and hit is None:
-                hit = (i, sentence.text)
+    hit = _opposed(terms, claim_neg, claim_scope, windows)
     if hit is None:
         return None
     side = "The claim negates" if claim_neg else "The evidence negates"
     return _Failure(True, P_NEGATION, f'{side} what the other states: "{hit[1]}".', (hit[0],))
+
+
+def _opposed(terms: set[str], negated: bool, scope: set[str], windows: Sequence[Evidence],
+             share: float = 0.75) -> tuple[int, str] | None:
+    """The first evidence sentence stating ``terms`` (a ``share`` of them, ≥ 2) with the other polarity,
+    the negation bearing on a shared word (``scope``: the words a negation of the claim's side
+    bears on); ``None`` as soon as one states them with the same polarity."""
+    hit: tuple[int, str] | None = None
+    for i, w in enumerate(windows):
+        for sentence in split_claims(w.text):
+            shared = terms & {stem(x) for x in _content(sentence.text)}
+            if len(shared) < 2 or len(shared) < share * len(terms):
+                continue
+            neg, their_scope = _polarity(sentence.text)
+            if neg == negated:
+                return None  # the evidence says the same thing with the same polarity
+            if (scope if negated else their_scope) & shared and hit is None:
+                hit = (i, sentence.text)
+    return hit
+
+
+def _polar_question(question: str) -> str | None:
+    """The last sentence of ``question`` when it is a yes/no question about one statement ("Is
+    the warranty transferable?"): not about two or more things ("Are both A and B...?", "... the
+    same ...?", "... older than ...?"), an alternative ("... or ...?") or a negation ("Isn't it...?"
+    is answered both ways)."""
+    sentences = split_claims(question)
+    last = sentences[-1].text.strip() if sentences else ""
+    if not last.endswith("?") or not _AUX_FIRST.match(last):
+        return None
+    words = {fold(w) for w, _ in word_spans(last)}
+    return None if words & _NOT_POLAR or any(w in _NEG or w.endswith("n't") for w in words) else last
+
+
+def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evidence]) -> _Failure | None:
+    """A bare yes or no to a yes/no question ("Yes.", "No, it is not."), read as the question's
+    statement or its negation: a hard failure where the evidence states the other (for a "no",
+    every content word of the question)."""
+    m = _YES_NO.match(claim)
+    asked = _polar_question(question) if m and question else None
+    if m is None or asked is None:
+        return None
+    terms = {stem(w) for w in _content(asked)}
+    if len(terms) < 2 or {stem(w) for w in _content(claim[m.end():])} - terms:
+        return None  # the answer says more than yes or no: the claim's own words are checked
+    says_no = fold(m.group(1)) == "no"
+    hit = _opposed(terms, says_no, terms if says_no else set(), windows, 1.0 if says_no else 0.75)
+    if hit is None:
+        return None
+    return _Failure(True, P_NEGATION, f'The answer "{m.group(1)}" to "{asked}" disagrees with the evidence: "{hit[1]}".',
+                    (hit[0],))
 
 
 def _entity_runs(claim: str) -> list[list[tuple[int, str, Span]]]:
@@ -500,39 +616,52 @@ class RulesJudge:
     def _hard(self, item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
         if not windows:
             return None
-        failure = self._contradiction(item, windows, self._values(item.claim.text, windows, absent_is_hard=False), False)
+        veto = _Reading(absent_is_hard=False, asked=_asked(item))
+        values = self._values(item.claim.text, windows, veto)
+        failure = self._contradiction(item, windows, values, veto)
+        if failure is None and values.failure is not None and item.context and readable(item.context) == item.context:
+            # a value the windows do not give: the whole context may give another amid the same words
+            whole = Evidence(item.context, "context", (0, len(item.context)))
+            found = self._values(item.claim.text, [whole], replace(veto, anchored_only=True)).failure
+            if found is not None and found.hard and found.quoted is not None:
+                a, b = _sentence(item.context, found.quoted)
+                windows = [*windows, Evidence(item.context[a:b], "context", (a, b))]
+                failure = replace(found, cited=(len(windows) - 1,))
         return self._verdict(item, windows, failure) if failure else None
 
     def _contradiction(self, item: JudgeInput, windows: Sequence[Evidence], values: _Values,
-                       absent_is_hard: bool) -> _Failure | None:
+                       reading: _Reading) -> _Failure | None:
         """A hard value failure that the whole context does not resolve, else a record field or
         sentence that states otherwise (:meth:`_stated_otherwise`)."""
-        if values.failure and values.failure.hard and self._holds_in_context(item, absent_is_hard):
+        if values.failure and values.failure.hard and self._holds_in_context(item, reading):
             return values.failure
         return self._stated_otherwise(item, windows)
 
-    def _holds_in_context(self, item: JudgeInput, absent_is_hard: bool) -> bool:
+    def _holds_in_context(self, item: JudgeInput, reading: _Reading) -> bool:
         """A value conflict found in the claim's windows also holds against the whole context
         (the value the claim gives is not stated anywhere else in it)."""
         if not item.context or not item.context.strip():
             return True
         context = readable(item.context)
-        whole = self._values(item.claim.text, [Evidence(context, "context", (0, len(item.context)))], absent_is_hard)
+        whole = self._values(item.claim.text, [Evidence(context, "context", (0, len(item.context)))], reading)
         return whole.failure is not None and whole.failure.hard
 
     @staticmethod
     def _stated_otherwise(item: JudgeInput, windows: Sequence[Evidence]) -> _Failure | None:
-        """A record field holding another value than the claim's, or the negated statement."""
+        """A record field holding another value than the claim's, the negated statement, or a yes
+        or no answer that the evidence states otherwise."""
         query = " ".join(filter(None, (item.claim.question or item.prompt, item.claim.text)))
-        return _check_fields(item.claim.text, query, windows) or _check_negation(item.claim.text, windows)
+        return (_check_fields(item.claim.text, query, windows) or _check_negation(item.claim.text, windows)
+                or _check_polar_answer(item.claim.text, item.claim.question, windows))
 
     @staticmethod
-    def _values(claim: str, windows: Sequence[Evidence], absent_is_hard: bool = True) -> _Values:
+    def _values(claim: str, windows: Sequence[Evidence], reading: _Reading) -> _Values:
+        """The claim's dates, values and codes checked against ``windows``, read as ``reading`` says."""
         stems = {stem(w) for w in _content(claim)}
-        dates = _check_dates(claim, windows, stems, absent_is_hard)
+        dates = _check_dates(claim, windows, stems, reading)
         if dates.failure and dates.failure.hard:
             return dates
-        quantities = _check_quantities(claim, windows, stems, absent_is_hard)
+        quantities = _check_quantities(claim, windows, stems, reading)
         if quantities.failure and quantities.failure.hard:
             return dates + quantities
         codes = _check_identifiers(claim, windows)
@@ -544,8 +673,9 @@ class RulesJudge:
         if not windows:
             return ClaimVerdict(item.claim, "unverifiable", None, "No evidence was given to check the claim against.", self.name)
         claim = item.claim.text
-        values = self._values(claim, windows)
-        hard = self._contradiction(item, windows, values, True)
+        reading = _Reading(asked=_asked(item))
+        values = self._values(claim, windows, reading)
+        hard = self._contradiction(item, windows, values, reading)
         if hard:
             return self._verdict(item, windows, hard)
         if values.failure and values.failure.hard:
@@ -586,6 +716,12 @@ class RulesJudge:
             text = cited[0].text if len(cited[0].text) <= 100 else cited[0].text[:100] + "…"
             reason = f'The evidence covers {total - len(missing)} of {total} content words of the claim: "{text}".'
         return ClaimVerdict(item.claim, "supported", round(p, 3), reason, self.name, cited)
+
+
+def _asked(item: JudgeInput) -> tuple[str, ...]:
+    """The content words of the question a short answer answers (its last sentence), if any."""
+    sentences = split_claims(item.claim.question) if item.claim.question else []
+    return tuple(_content(sentences[-1].text)) if sentences else ()
 
 
 def _view(window: Evidence) -> Evidence:
