@@ -61,6 +61,22 @@ def test_the_readme_openai_example_checks_the_answer_against_the_short_record(se
                         "The invoice is due on June 21, 2025.": "supported"}
 
 
+def test_a_yes_the_policy_states_otherwise_is_caught_through_the_openai_client(server: Server) -> None:
+    client = openai.OpenAI(api_key=server.admin_key, base_url=f"{server.url}/v1")
+    policy = "Returns policy: unopened items can be returned within 30 days. Opened items cannot be returned."
+    found = {}
+    for answer in ("Yes.", "No."):
+        completion = client.chat.completions.create(model="verify-reliability", messages=[
+            {"role": "system", "content": policy},
+            {"role": "user", "content": "Can I return opened items?"},
+            {"role": "assistant", "content": answer},
+        ])
+        report = json.loads(completion.choices[0].message.content or "{}")
+        found[answer] = (report["verdict"], report["claims"][0]["reason"])
+    assert found["Yes."][0] == "hallucination" and "Opened items cannot be returned." in found["Yes."][1]
+    assert found["No."][0] == "supported"
+
+
 def test_a_missing_model_stops_the_server_at_start_up(tmp_path: Path) -> None:
     with pytest.raises(AssertionError, match=r"server exited early(.|\n)*checker config file is missing"):
         start_server(tmp_path / "d", env={"VERACITY_JUDGES": "checker,rules", "VERACITY_CHECKER_MODEL_DIR": str(tmp_path)})
