@@ -320,11 +320,14 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
     return out
 
 
+@lru_cache(maxsize=1024)  # a window's values are placed in it for every claim it may contradict
+def _sentence_spans(text: str) -> tuple[Span, ...]:
+    return tuple(c.span for c in split_claims(text))
+
+
 def _sentence(text: str, span: Span) -> Span:
-    """The bounds of the sentence of ``text`` holding ``span``."""
-    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[: span[0]])]
-    end = re.search(r"[.!?](?=\s|$)|\n", text[span[1]:])
-    return (starts[-1] if starts else 0, span[1] + end.end() if end else len(text))
+    """The bounds of the sentence of ``text`` (as :func:`split_claims` cuts it) holding ``span``."""
+    return next(((a, b) for a, b in _sentence_spans(text) if a <= span[0] < b), (0, len(text)))
 
 
 def _around(text: str, span: Span) -> list[str]:
