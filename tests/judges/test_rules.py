@@ -452,3 +452,24 @@ def test_a_yes_or_no_the_evidence_states_otherwise_is_vetoed(question: str, answ
 def test_a_yes_or_no_is_vetoed_only_against_a_statement_of_the_whole_question(question: str, answer: str) -> None:
     claim = split_claims(answer, question)[0]
     assert RulesJudge().hard_contradiction(JudgeInput(question, claim, (window(POLICY),), "rag")) is None
+
+
+@pytest.mark.parametrize(("claim", "context"), [
+    ("He wrote, To Have and Have Not, And he also wrote, In our Time.", "Ernest Hemingway wrote In Our Time."),
+    ("Mindy Kaling wrote her second book.", "Mindy Kaling wrote Why Not Me, her second book."),
+    ("Aren't the Redskins coached by Jay Gruden?", "The Washington Redskins are coached by Jay Gruden."),
+])
+def test_titles_and_questions_negate_nothing(claim: str, context: str) -> None:
+    item = JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context)
+    assert RulesJudge().hard_contradiction(item) is None
+
+
+def test_a_stated_negation_is_still_caught_after_a_title_and_before_a_tag_question() -> None:
+    context = "The world No 3 realised what he had done and held his head in his hands."
+    claim = split_claims("World No 3 Ding realised what he had not done and held his head in his hands.")[0]
+    hard = RulesJudge().hard_contradiction(JudgeInput("", claim, (window(context),), "rag", context))
+    assert hard is not None and hard.reason.startswith("The claim negates"), hard
+    tagged = split_claims("Yes, he is not the coach of Real Madrid, are you a fan of the team?")[0]
+    hard = RulesJudge().hard_contradiction(
+        JudgeInput("", tagged, (window("He is the coach of Real Madrid and a fan of the team."),), "rag"))
+    assert hard is not None, "a statement with a tag question still states something"

@@ -17,7 +17,8 @@ fires decides:
    a value a record holds in another field than the one the claim names ("shipped on
    7 May 2026" where the record's ship date is 4 March 2023 and 7 May 2026 its ETA; 0.95),
    negation: the claim and an evidence sentence share ≥ 75% of the claim's content
-   words, one negates a word the other states ("not paid" / "paid") (0.90),
+   words, one negates a word the other states ("not paid" / "paid") (0.90; a capitalised
+   negation inside a title, "Cats Don't Dance", negates nothing, nor does a question),
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
    ("Is the warranty transferable?"), read as that statement or its negation, where an
    evidence sentence states the other ("The warranty is not transferable."; for a "no",
@@ -92,6 +93,8 @@ _NOT_POLAR = frozenset("or and both either same different than all each every an
 _YES_NO = re.compile(r"\s*(yes|no)\b", re.IGNORECASE)
 _AUX_FIRST = re.compile(r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|"
                         r"have|had)\b", re.IGNORECASE)
+_QUESTION_FIRST = re.compile(r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|"
+                             r"have|had)(?:n['’]t)?\b|(?:what|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -475,12 +478,14 @@ def _same_kind(value: str, v: DateValue | Quantity) -> bool:
 
 
 def _polarity(text: str) -> tuple[bool, set[str]]:
-    """Whether ``text`` is negated, and the stems of the words right after each negation."""
+    """Whether ``text`` is negated, and the stems of the words right after each negation. A
+    capitalised negation after the first word belongs to a title ("Cats Don't Dance", "Why Not
+    Me?") and negates nothing."""
     words = [w for w, _ in word_spans(text)]
     negated, scope = False, set()
     for i, w in enumerate(words):
         f = fold(w)
-        if f in _NEG or f.endswith("n't"):
+        if (f in _NEG or f.endswith("n't")) and not (i > 0 and w[0].isupper()):
             negated = not negated
             nxt = [x for x in words[i + 1 : i + 5] if fold(x) not in _STOP and not fold(x).endswith("n't")]
             if nxt:
@@ -490,8 +495,8 @@ def _polarity(text: str) -> tuple[bool, set[str]]:
 
 def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     terms = {stem(w) for w in _content(claim)}
-    if len(terms) < 2:
-        return None
+    if len(terms) < 2 or (claim.rstrip().endswith("?") and _QUESTION_FIRST.match(claim.lstrip())):
+        return None  # a question ("Aren't they coached by...?") states nothing to negate
     claim_neg, claim_scope = _polarity(claim)
     hit = _opposed(terms, claim_neg, claim_scope, windows)
     if hit is None:
