@@ -529,8 +529,7 @@ def _polar_question(question: str) -> str | None:
     the warranty transferable?"): not about two or more things ("Are both A and B...?", "... the
     same ...?", "... older than ...?"), an alternative ("... or ...?") or a negation ("Isn't it...?"
     is answered both ways)."""
-    sentences = split_claims(question)
-    last = sentences[-1].text.strip() if sentences else ""
+    last = _last_sentence(question)
     if not last.endswith("?") or not _AUX_FIRST.match(last):
         return None
     words = {fold(w) for w, _ in word_spans(last)}
@@ -728,8 +727,13 @@ class RulesJudge:
 
 def _asked(item: JudgeInput) -> tuple[str, ...]:
     """The content words of the question a short answer answers (its last sentence), if any."""
-    sentences = split_claims(item.claim.question) if item.claim.question else []
-    return tuple(_content(sentences[-1].text)) if sentences else ()
+    return tuple(_content(_last_sentence(item.claim.question))) if item.claim.question else ()
+
+
+@lru_cache(maxsize=256)  # every short answer of an output reads the same prompt
+def _last_sentence(text: str) -> str:
+    sentences = split_claims(text)
+    return sentences[-1].text.strip() if sentences else ""
 
 
 def _view(window: Evidence) -> Evidence:
