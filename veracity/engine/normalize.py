@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import functools
 import math
 import re
 import unicodedata
@@ -40,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
+from veracity.engine.textcache import text_cache
 from veracity.engine.types import Span
 
 QuantityKind = Literal["number", "year", "amount", "percent", "word", "time"]
@@ -469,7 +469,7 @@ def word_spans(text: str) -> list[tuple[str, Span]]:
 _GLUED_KEY = re.compile(r"(?<![\w/])([A-Za-z][A-Za-z0-9.()_-]{0,30}):(?=[^\s/:\d]|\d(?!\d?:\d))")
 
 
-@functools.lru_cache(maxsize=4096)  # a window is read for every claim it may support
+@text_cache()  # a window is read for every claim it may support
 def canonical_text(text: str) -> str:
     """``text`` with its dates and money amounts written one way, for a model to compare.
 

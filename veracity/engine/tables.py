@@ -22,12 +22,13 @@ to every evidence window the checker reads.
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import math
 import re
 from collections import Counter
 from typing import Any
+
+from veracity.engine.textcache import text_cache
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _JSON_PAIR = re.compile(r'"([^"\\]{1,60})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null)')
@@ -210,7 +211,7 @@ def _from_key_values(text: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache()  # a window is read for every claim it may support
 def readable(text: str) -> str:
     """``text`` with a JSON, Markdown or CSV record, or a list of several key/value records,
     rewritten as one ``key: value`` sentence per row. Text that is not such a record comes back

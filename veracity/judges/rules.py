@@ -73,6 +73,7 @@ from veracity.engine.normalize import (
     word_spans,
 )
 from veracity.engine.tables import readable, record_rows, rows_index
+from veracity.engine.textcache import text_cache
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
@@ -150,7 +151,7 @@ def _parts(word: str) -> list[str]:
     return [word, *re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", word)]
 
 
-@lru_cache(maxsize=4096)
+@text_cache()  # a window is read for every claim it may contradict
 def _facts(text: str) -> _Facts:
     parts = [fold(p) for w, _ in word_spans(text) for p in _parts(w)]
     abbrevs = tuple(sorted({p for p in parts if 3 <= len(p) <= 5 and p.isalpha() and p not in _STOP}))
