@@ -22,3 +22,11 @@ def test_small_texts_are_kept_and_large_ones_only_a_few() -> None:
     assert length.__name__ == "length"
     length.cache_clear()
     assert length.small.cache_info().currsize == 0 and length.large.cache_info().currsize == 0
+
+
+def test_uncached_reads_without_keeping() -> None:
+    @text_cache(small=10, large=1, limit=10)
+    def upper(text: str) -> str:
+        return text.upper()
+
+    assert upper.uncached("abc") == "ABC" and upper.small.cache_info().currsize == 0

@@ -22,6 +22,7 @@ class TextCache(Generic[T]):
 
     def __init__(self, fn: Callable[[str], T], small: int, large: int, limit: int) -> None:
         self.limit = limit
+        self.uncached = fn  # for one-off texts that would only push the windows out
         self.small = functools.lru_cache(maxsize=small)(fn)
         self.large = functools.lru_cache(maxsize=large)(fn)
         functools.update_wrapper(self, fn)

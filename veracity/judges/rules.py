@@ -360,7 +360,7 @@ def _anchored(claim: str, span: Span, rivals: Sequence[tuple[int, Span]], window
     near = {stem(w): w for w in [*_around(claim, span), *asked]}
 
     def shared(i: int, r: Span) -> int:
-        facts = _facts(" ".join(_around(windows[i].text, r)))
+        facts = _facts.uncached(" ".join(_around(windows[i].text, r)))  # a few words, read once
         return sum(_known(w, facts) for w in near.values())
 
     return [(i, r) for i, r in rivals if shared(i, r) >= ANCHOR_WORDS]
