@@ -58,7 +58,6 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from veracity.engine.claims import split_claims
 from veracity.engine.normalize import (
@@ -78,7 +77,7 @@ from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
-ANCHOR_WORDS, NEAR_BEFORE, NEAR_AFTER, SENTENCE_REACH = 1, 5, 3, 400
+ANCHOR_WORDS, NEAR_BEFORE, NEAR_AFTER = 1, 5, 3
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its this
     that these those there here he she they we you i his her their our your my me him them us do does did
@@ -324,22 +323,15 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
     return out
 
 
-@lru_cache(maxsize=1024)  # a window's values are placed in it for every claim it may contradict
+@text_cache()  # a window's values are placed in it for every claim it may contradict
 def _sentence_spans(text: str) -> tuple[Span, ...]:
+    """The spans of the sentences of ``text``, as :func:`split_claims` cuts them."""
     return tuple(c.span for c in split_claims(text))
 
 
 def _sentence(text: str, span: Span) -> Span:
-    """The bounds of the sentence of ``text`` (as :func:`split_claims` cuts it) holding ``span``. A
-    window's sentences are cut once and kept; in a longer text (a whole context) only the
-    ``SENTENCE_REACH`` characters on either side of the value are cut, and nothing is kept."""
-    if len(text) <= 4 * SENTENCE_REACH:
-        start, spans = 0, _sentence_spans(text)
-    else:
-        start = max(0, span[0] - SENTENCE_REACH)
-        spans = tuple(c.span for c in split_claims(text[start : span[1] + SENTENCE_REACH]))
-    found = next(((a, b) for a, b in spans if a <= span[0] - start < b), None)
-    return (found[0] + start, found[1] + start) if found else (start, min(len(text), span[1] + SENTENCE_REACH))
+    """The bounds of the sentence of ``text`` holding ``span``."""
+    return next(((a, b) for a, b in _sentence_spans(text) if a <= span[0] < b), (0, len(text)))
 
 
 def _around(text: str, span: Span) -> list[str]:
@@ -740,9 +732,9 @@ def _asked(item: JudgeInput) -> tuple[str, ...]:
 
 
 def _last_sentence(text: str) -> str:
-    """The last sentence of ``text``, cut from its last ``4 * SENTENCE_REACH`` characters."""
-    sentences = split_claims(text[-4 * SENTENCE_REACH:])
-    return sentences[-1].text.strip() if sentences else ""
+    """The last sentence of ``text``."""
+    spans = _sentence_spans(text)
+    return text[spans[-1][0]:spans[-1][1]].strip() if spans else ""
 
 
 def _view(window: Evidence) -> Evidence:
