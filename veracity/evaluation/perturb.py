@@ -110,15 +110,12 @@ def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
         if s.is_hallucination or not s.context:
             continue
         yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source)
-        number, date = _change_number(s.output, rng, s.context), _change_date(s.output, rng, s.context)
-        negated = _negate(s.output) if len(s.output.split()) >= 4 else None
-        flipped = _flip_yes_no(s.output)
-        variants: dict[str, tuple[str, bool | None] | None] = {
-            "number": number, "date": date,
-            "negation": (negated, None) if negated is not None else None,
-            "yesno": (flipped, None) if flipped is not None else None}
-        for kind, made in variants.items():
-            text, stated = made if made is not None else (None, None)
+        variants: dict[str, tuple[str | None, bool | None]] = {
+            "number": _change_number(s.output, rng, s.context) or (None, None),
+            "date": _change_date(s.output, rng, s.context) or (None, None),
+            "negation": (_negate(s.output) if len(s.output.split()) >= 4 else None, None),
+            "yesno": (_flip_yes_no(s.output), None)}
+        for kind, (text, stated) in variants.items():
             if text is not None and text != s.output:
                 yield replace(s, id=f"{s.id}-{kind}", source=f"ood-{kind}", output=text, is_hallucination=True,
                               origin=s.source, stated=stated)
