@@ -77,6 +77,24 @@ def test_a_yes_the_policy_states_otherwise_is_caught_through_the_openai_client(s
     assert found["No."][0] == "supported"
 
 
+def test_a_question_that_names_nothing_is_not_judged_through_the_openai_client(server: Server) -> None:
+    client = openai.OpenAI(api_key=server.admin_key, base_url=f"{server.url}/v1")
+    knowledge = "Inception is directed by Christopher Nolan. Inception stars Leonardo DiCaprio."
+    reports = []
+    for answer in ("Do you enjoy cooking?", "Yes, it is directed by Christopher Nolan. Do you enjoy cooking?"):
+        completion = client.chat.completions.create(model="verify-reliability", messages=[
+            {"role": "system", "content": knowledge},
+            {"role": "user", "content": "Do you know who directed Inception?"},
+            {"role": "assistant", "content": answer},
+        ])
+        reports.append(json.loads(completion.choices[0].message.content or "{}"))
+    asks, answers = reports  # the checker alone put the chit-chat question at p 0.90 against these facts
+    assert (asks["verdict"], asks["is_hallucination"], asks["claims"]) == ("supported", False, [])
+    assert "asks questions" in asks["explanation"]
+    assert [c["text"] for c in answers["claims"]] == ["Yes, it is directed by Christopher Nolan."]
+    assert answers["verdict"] == "supported"
+
+
 def test_a_missing_model_stops_the_server_at_start_up(tmp_path: Path) -> None:
     with pytest.raises(AssertionError, match=r"server exited early(.|\n)*checker config file is missing"):
         start_server(tmp_path / "d", env={"VERACITY_JUDGES": "checker,rules", "VERACITY_CHECKER_MODEL_DIR": str(tmp_path)})

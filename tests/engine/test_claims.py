@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from veracity.engine.claims import claim_query, split_claims
+from veracity.engine.claims import asks_only, checkable_claims, claim_query, split_claims
 from veracity.engine.types import Claim
 
 
@@ -138,3 +138,31 @@ def test_leading_whitespace_and_spans() -> None:
     out = "   The amount is 7,116 GBP.   Then it was paid.  "
     claims = split_claims(out)
     assert [c.span for c in claims] == [(3, 27), (30, 47)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Do you like horror movies?", "Have you ever seen it?", "Would you like to know more?",
+    "So, do you play sports?", "What else can I help you with?", "Are you into horror and fantasy?",
+])
+def test_a_question_that_names_nothing_is_not_a_claim(sentence: str) -> None:
+    assert asks_only(sentence)
+    assert checkable_claims(f"It opened in 1889. {sentence}") == [Claim("It opened in 1889.", (0, 18), 0)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Have you seen Titanic, directed by Spielberg?",  # names something
+    "Did you know it won twice?", "Have you heard it was sold?", "Is it true that it closed?",  # states something
+    "Was it released in 2012?", "It opened in 2015, right?", "He directed it, didn't he?",  # a value; a tag question
+    "Sounds like you go to a lot of games, do you play sports?",  # a statement before the question
+])
+def test_a_question_that_names_or_states_something_stays_a_claim(sentence: str) -> None:
+    assert not asks_only(sentence)
+    assert [c.text for c in checkable_claims(sentence)] == [sentence]
+
+
+def test_what_is_left_is_numbered_again_and_a_short_answer_still_reads_the_question() -> None:
+    output = "Do you like it? Yes. Would you like to know more?"
+    [answer] = checkable_claims(output, "Is the warranty transferable?")
+    assert (answer.text, answer.index, answer.question) == ("Yes.", 0, "Is the warranty transferable?")
+    assert output[answer.span[0]:answer.span[1]] == "Yes."
+    assert checkable_claims("Have you seen it? What did you think?") == []

@@ -6,7 +6,8 @@ Rules (documented in the README):
 - else any claim ``unverifiable`` → the response is ``unverifiable``; ``is_hallucination``
   follows the ``unverifiable_is_hallucination`` policy; confidence is the lowest
   confidence of the decided claims (1.0 when no claim could be decided);
-- else ``supported``, with confidence ``1 - max p_hallucination`` over the claims.
+- else ``supported``, with confidence ``1 - max p_hallucination`` over the claims (1.0 for an
+  output that only asks questions and so makes no claim).
 The explanation names the failing claims and quotes their evidence, so it always
 agrees with the verdict.
 """
@@ -48,6 +49,8 @@ def explain(verdict: Verdict, claims: Sequence[ClaimVerdict], mode: str) -> str:
         head = f"{len(unk)} of {n} claim{'s' if n != 1 else ''} could not be checked: no evidence in {where} decides {'it' if len(unk) == 1 else 'them'}."
         detail = [f"Claim {c.claim.index + 1} {_quote(c.claim.text)}: {c.reason}" for c in unk[:5]]
         return " ".join([head, *detail])
+    if n == 0:
+        return "The output makes no claim to check: it only asks questions that name nothing."
     head = f"The claim is supported by {where}." if n == 1 else f"All {n} claims are supported by {where}."
     cites = [f"Claim {c.claim.index + 1} is backed by {_quote(c.evidence[0].text, 120)}." for c in claims[:3] if c.evidence]
     return " ".join([head, *cites])

@@ -14,7 +14,14 @@ Rules, in order:
    a single capital initial ("J. K. Rowling") or a dotted capital acronym ("U.S.").
    Decimals ("3.5", "$1.2 million") never split: a full stop needs white space after it.
 3. Pieces without a letter or digit are dropped; claims are numbered 0..n-1.
-4. Short answers read with the prompt: when the prompt is non-empty, a claim gets
+4. Questions that name nothing are not claims (:func:`checkable_claims`, what the engine
+   verifies): a sentence that starts as a question ("Do you", "Have you", "What else", after an
+   "And" or "So,") and ends with "?", with no number and no capitalised word after its first,
+   asks and states nothing a context could refute ("Do you like horror movies?", "Would you
+   like to know more?"). A question that names something ("Have you seen Titanic, directed by
+   Spielberg?") or carries a statement ("Did you know it won?", "Is it true that it closed?",
+   "It opened in 2015, right?") stays a claim.
+5. Short answers read with the prompt: when the prompt is non-empty, a claim gets
    ``question=prompt`` if it is the only claim and has fewer than 6 words, or it has at
    most 4 words and none of them is an auxiliary verb ("is", "was", "has", ...).
 """
@@ -34,6 +41,13 @@ _NEVER_END = frozenset(
 _BEFORE_NUMBER = frozenset("no nos nr fig figs vol pp art sec ch op tel p".split())
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*")
+_ASKING = re.compile(
+    r"(?:(?:and|but|so|well|oh|ok|okay|also|anyway|now)\b[\s,]*)?"
+    r"(?:(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|has|have|had)(?:n['’]t)?"
+    r"|what|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
+_STATES = re.compile(r"\byou\s+(?:\w+\s+)?(?:know|knew|hear|heard|reali[sz]e|reali[sz]ed|aware|notice|noticed|"
+                     r"remember)\b|\b(?:true|fact|sure|said|says)\s+that\b", re.IGNORECASE)
+_SELF = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll".split())
 _AUX = frozenset(
     """is are was were be been being am has have had do does did will would can could shall should may might
     must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't can't couldn't
@@ -52,6 +66,26 @@ def split_claims(output: str, prompt: str = "") -> list[Claim]:
         if a < b and re.search(r"[^\W_]", output[a:b]):
             claims.append(Claim(text=output[a:b], span=(a, b), index=len(claims)))
     return _with_questions(claims, prompt)
+
+
+def checkable_claims(output: str, prompt: str = "") -> list[Claim]:
+    """The claims the engine verifies: :func:`split_claims` without the questions that name
+    nothing (:func:`asks_only`), numbered 0..n-1; the short-answer rule applies to what is left."""
+    kept = [c for c in split_claims(output) if not asks_only(c.text)]
+    return _with_questions([Claim(c.text, c.span, i) for i, c in enumerate(kept)], prompt)
+
+
+def asks_only(sentence: str) -> bool:
+    """Whether ``sentence`` is a question that names nothing and states nothing ("Have you seen
+    it?"): it starts as a question, ends with "?", and has no digit, no capitalised word after
+    its first (other than "I") and no statement put to the reader ("did you know", "have you
+    heard", "is it true that")."""
+    text = sentence.strip()
+    if not text.rstrip("\"'”’)]").endswith("?") or not _ASKING.match(text):
+        return False
+    if any(ch.isdigit() for ch in text) or _STATES.search(text):
+        return False
+    return not any(w[0].isupper() and w not in _SELF for w in _WORD.findall(text)[1:])
 
 
 def claim_query(claim: Claim) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veracity.engine.aggregate import explain, response_verdict
-from veracity.engine.claims import claim_query, split_claims
+from veracity.engine.claims import checkable_claims, claim_query, split_claims
 from veracity.engine.protocols import Judge, Searcher
 from veracity.engine.tokens import count_tokens
 from veracity.engine.types import Claim, ClaimVerdict, Evidence, JudgeInput, Report, SearchResult, Task, Usage
@@ -38,9 +38,9 @@ class Verifier:
     def verify(self, task: Task) -> Report:
         if not task.output.strip():
             raise InvalidRequest("`output` is empty: send the text the LLM produced", param="output")
-        claims = split_claims(task.output, task.prompt)
-        if not claims:
+        if not split_claims(task.output):
             raise InvalidRequest("`output` holds no checkable text (no letters or digits)", param="output")
+        claims = checkable_claims(task.output, task.prompt)
         context = task.context if task.mode == "rag" else None
         items = [JudgeInput(task.prompt, c, tuple(ev), task.mode, context)
                  for c, ev in zip(claims, self._evidence(task, claims))]

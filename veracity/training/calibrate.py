@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from veracity.engine.claims import split_claims
+from veracity.engine.claims import checkable_claims
 from veracity.engine.windows import select_evidence, split_windows
 from veracity.evaluation.runner import Prediction, Sample, load_samples, run
 from veracity.judges.checker import CONFIG_FILE, CheckerJudge, make_pair, sigmoid
@@ -190,11 +190,12 @@ def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def dev_samples(samples: list[Sample], per_source: int, seed: int) -> list[Sample]:
-    """``per_source`` shuffled samples of each source, leaving out those the engine refuses."""
+    """``per_source`` shuffled samples of each source, leaving out those the engine refuses or has
+    nothing to judge in (an output that only asks questions naming nothing)."""
     rng = random.Random(seed)
     by: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
-        if split_claims(s.output, s.prompt):
+        if checkable_claims(s.output, s.prompt):
             by[s.source].append(s)
     out: list[Sample] = []
     for _, items in sorted(by.items()):
