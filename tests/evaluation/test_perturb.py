@@ -46,10 +46,40 @@ def test_a_changed_value_is_marked_stated_where_the_context_gives_the_original()
     out = {s.id: s for s in perturbations([*samples(), beyond])}
     assert out["a-ok-number"].stated is True and out["a-ok-date"].stated is True  # "40", "12 March 2019"
     assert out["d-ok-number"].stated is False  # neither 2015 nor 25 is in the context
-    assert out["b-ok-negation"].stated is None and out["a-ok-untouched"].stated is None
+    assert out["b-ok-negation"].stated is None and out["a-ok-connector"].stated is None
 
     preds = [Prediction(s, s.id != "d-ok-number", 0.9, 1.0) for s in out.values()]
     rows = summarise(preds)
     stated = rows["ood-number (original stated in the context)"]
     assert stated.n == 1 and stated.recall == 1.0 and rows["ood-number"].n == 2 and rows["ood-number"].recall == 0.5
     assert "ood-negation (original stated in the context)" not in rows
+
+
+def test_a_name_the_context_gives_is_swapped_for_one_it_never_mentions() -> None:
+    other = Sample("e-ok", "halueval-qa", "Who built it?", "It was built by Telford.", "The bridge was built by Telford.", False)
+    out = {s.id: s for s in perturbations([*samples(), other, Sample(
+        "f-ok", "halueval-summarization", "Summarize the document.", "Bridges cross the river at Marlow. It has a bridge.",
+        "Marlow is a town on the River Thames, and it has a bridge. Its mayor is Jane Ward.", False)])}
+    swapped = out["f-ok-name"]
+    assert swapped.source == "ood-name" and swapped.is_hallucination and swapped.origin == "halueval-summarization"
+    # the one name the context gives ("Bridges" only opens the sentence) becomes a name of another
+    # sample's context that this one never mentions
+    assert swapped.output == "Bridges cross the river at Telford. It has a bridge."
+    assert "a-ok-name" not in out  # "The museum" names nothing
+
+
+def test_an_untouched_answer_is_stated_when_the_context_gives_all_its_names_and_values() -> None:
+    beyond = Sample("d-ok", "halueval-dialogue", "Tell me more.", "It opened in 2015 with 25 rooms.", CTX, False)
+    named = Sample("g-ok", "halueval-dialogue", "Who runs it?", "It is run by the city of Leeds.", CTX, False)
+    out = {s.id: s for s in perturbations([*samples(), beyond, named])}
+    assert out["a-ok-untouched"].stated is True  # 12 March 2019 and 40 are in the context
+    assert out["d-ok-untouched"].stated is False and out["g-ok-untouched"].stated is False  # 2015; Leeds
+
+
+def test_the_untouched_answers_fully_stated_get_their_own_row() -> None:
+    beyond = Sample("d-ok", "halueval-dialogue", "Tell me more.", "It opened in 2015 with 25 rooms.", CTX, False)
+    out = [s for s in perturbations([*samples(), beyond]) if s.source == "ood-untouched"]
+    rows = summarise([Prediction(s, s.id == "d-ok-untouched", 0.9, 1.0) for s in out])  # only the one beyond its context flagged
+    assert rows["ood-untouched"].n == 3 and rows["ood-untouched"].accuracy == 2 / 3
+    stated = rows["ood-untouched (every name and value stated in the context)"]
+    assert stated.n == 2 and stated.accuracy == 1.0

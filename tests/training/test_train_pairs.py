@@ -88,3 +88,15 @@ def test_a_missing_pairs_file_is_named_before_any_work(tmp_path: Path, capsys: p
     with pytest.raises(SystemExit):
         parse_args(["--pairs", str(tmp_path / "gone.jsonl.xz"), "--out", "o"])
     assert "gone.jsonl.xz: no such file" in capsys.readouterr().err
+
+
+def test_name_swaps_add_right_claims_and_their_copies_naming_what_the_context_never_mentions(tmp_path: Path) -> None:
+    data, path = _data_dir(tmp_path), tmp_path / "pairs.jsonl.xz"
+    main(["--data", str(data), "--save-pairs", str(path), "--max-pairs", "30", "--name-swaps", "10"])
+    train, _ = read_pairs(path)
+    kept = [p for p in train if p.kind == "name-kept"]
+    swapped = [p for p in train if p.kind == "name-swapped"]
+    assert len(kept) == len(swapped) == 5 and {p.label for p in kept} == {0} and {p.label for p in swapped} == {1}
+    for p in swapped:  # the answer, a town the context gives, became a town of another item's context
+        town = p.query.split("[SEP]")[1].strip()
+        assert town in _PLACES and town not in p.evidence

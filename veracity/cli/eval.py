@@ -73,7 +73,7 @@ def _plot(preds: list[Prediction], summary: dict[str, Metrics], directory: Path)
 @click.option("--limit", type=int, default=None, help="Only the first N samples.")
 @click.option("--compare", is_flag=True, help="Also run the rules-only judge and a length-only baseline.")
 @click.option("--ood", is_flag=True, help="Evaluate on variants of the file's supported samples instead: numbers, "
-              "dates, negations and yes/no answers changed, plus the untouched originals and copies opened "
+              "dates, negations, yes/no answers and names changed, plus the untouched originals and copies opened "
               "with a connector such as 'Additionally,' (still supported).")
 @click.option("--records", type=click.IntRange(min=1), default=None, metavar="N",
               help="Add N questions about structured records (key:value lists, JSON, tables) of kinds the "
@@ -94,7 +94,8 @@ def eval_(file: Path | None, server: str | None, key: str | None, judges: str | 
     answers shows its catch rate as balanced accuracy, and `ood-untouched` and
     `ood-connector` (supported answers) show 1 - false-alarm rate; "(original stated in the
     context)" rows keep the changed numbers and dates whose original value the context gives,
-    the changes evidence can refute. With --records, a row per
+    the changes evidence can refute; "ood-untouched (every name and value stated in the
+    context)" keeps the supported answers that say nothing beyond their context. With --records, a row per
     kind of wrong answer ("records (from swapped)": the value of another field) shows its catch rate.
     """
     if file is None and records is None:

@@ -5,14 +5,20 @@ From each supported sample (output backed by its context) it writes the untouche
 - ``number``: a number, amount or percentage of the output changed;
 - ``date``: a date of the output moved (day, month or year);
 - ``negation``: the first auxiliary verb negated ("is" → "is not");
-- ``yesno``: a yes/no answer flipped.
+- ``yesno``: a yes/no answer flipped;
+- ``name``: a name the context gives (a person, place, title) replaced by one it never mentions, taken
+  from another sample's context and of about the same length ("Prosecutors urged judge Elizabeth
+  Hurley to ..."); the swaps draw on their own random stream, so adding them left the other sets
+  as they were.
 One more variant stays *supported*, to catch a checker that judges style rather than facts:
 - ``connector``: the output opened with a connector such as "Additionally," (how LLMs write).
 The hallucinated variants keep the original's length within a few characters, so length carries no
 signal. A changed number or date is marked ``stated`` when the context gives the original value
 (evidence can then refute the change) and unstated when it does not (the original answer was
-itself beyond the context, as dialogue answers often are). The generator is deterministic for a
-given seed.
+itself beyond the context, as dialogue answers often are). An untouched answer is marked
+``stated`` when the context gives every name, number and date in it: HaluEval's right answers
+often say more than their context, and flagging such an answer is no false alarm by Veracity's
+definition (unsupported content is flagged). The generator is deterministic for a given seed.
 
 :func:`record_samples` adds questions about structured records (key:value lists, JSON, tables) of
 kinds the checker was never trained on, each with a right and a wrong answer worded alike.
@@ -28,6 +34,7 @@ from dataclasses import replace
 from veracity.engine.normalize import MONTH_NAMES, extract_dates, extract_quantities
 from veracity.evaluation.runner import Sample
 from veracity.training.records import HELD_OUT_SCHEMAS, generate
+from veracity.training.synth import NamePool, entities, swap_name
 
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|can|will|does|did)\b(?! not\b)")
 _YESNO = re.compile(r"^\s*(yes|no)\b", re.IGNORECASE)
@@ -92,6 +99,17 @@ def _flip_yes_no(text: str) -> str | None:
     return text[:m.start(1)] + flipped + text[m.end(1):]
 
 
+def _grounded(text: str, context: str) -> bool:
+    """Whether ``context`` gives every name, number and date of ``text``."""
+    low = context.lower()
+    if any(e.rstrip(".'’-").lower() not in low for e in entities(text)):
+        return False
+    quantities, dates = extract_quantities(context), extract_dates(context)
+    return (all(any(q.matches(e) for e in quantities) or (q.is_year and any(d.year == q.value for d in dates))
+                for q in extract_quantities(text) if q.kind != "word")
+            and all(any(d.matches(e) for e in dates) for d in extract_dates(text)))
+
+
 def _add_connector(text: str) -> str | None:
     words = text.split()
     if len(words) < 4 or _YESNO.match(text):
@@ -106,10 +124,13 @@ def _add_connector(text: str) -> str | None:
 def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
     """The untouched supported samples and their hallucinated variants."""
     rng = random.Random(seed)
+    swaps = random.Random(seed + 1_000_003)
+    pool = NamePool(s.context for s in samples if s.context and not s.is_hallucination)
     for s in samples:
         if s.is_hallucination or not s.context:
             continue
-        yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source)
+        yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source,
+                      stated=_grounded(s.output, s.context))
         variants: dict[str, tuple[str | None, bool | None]] = {
             "number": _change_number(s.output, rng, s.context) or (None, None),
             "date": _change_date(s.output, rng, s.context) or (None, None),
@@ -119,6 +140,10 @@ def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
             if text is not None and text != s.output:
                 yield replace(s, id=f"{s.id}-{kind}", source=f"ood-{kind}", output=text, is_hallucination=True,
                               origin=s.source, stated=stated)
+        swapped = swap_name(s.output, s.context, s.prompt, pool, swaps)
+        if swapped is not None:
+            yield replace(s, id=f"{s.id}-name", source="ood-name", output=swapped, is_hallucination=True,
+                          origin=s.source)
         styled = _add_connector(s.output)
         if styled is not None:
             yield replace(s, id=f"{s.id}-connector", source="ood-connector", output=styled, origin=s.source)

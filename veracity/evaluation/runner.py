@@ -29,7 +29,8 @@ class Sample:
     context: str | None
     is_hallucination: bool
     origin: str | None = None  # the source a derived sample (``--ood``) was made from
-    # for a changed value (``--ood``): whether the context states the original, so evidence can refute it
+    # ``--ood``: for a changed value, whether the context states the original (so evidence can refute
+    # it); for an untouched answer, whether the context states every name, number and date in it
     stated: bool | None = None
 
 
@@ -121,7 +122,8 @@ def metrics_of(preds: Sequence[Prediction]) -> Metrics:
 
 def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
     """Metrics per source, per source on length-matched pairs, per origin of derived samples, on
-    the changed values whose original the context states, and overall."""
+    the changed values whose original the context states (and the untouched answers whose every
+    name and value it states), and overall."""
     by_source: dict[str, list[Prediction]] = defaultdict(list)
     for p in preds:
         by_source[p.sample.source].append(p)
@@ -140,6 +142,8 @@ def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
                 out[f"{source} (from {origin})"] = metrics_of(origins[origin])
         stated = [p for p in by_source[source] if p.sample.stated]
         if stated and len(stated) < len(by_source[source]):
-            out[f"{source} (original stated in the context)"] = metrics_of(stated)
+            changed = any(p.sample.is_hallucination for p in stated)
+            what = "original stated in the context" if changed else "every name and value stated in the context"
+            out[f"{source} ({what})"] = metrics_of(stated)
     out["overall"] = metrics_of(preds)
     return out

@@ -26,7 +26,7 @@ from veracity.engine.types import Evidence
 from veracity.engine.windows import select_evidence, split_windows
 from veracity.judges.checker import make_pair
 from veracity.training.records import TRAIN_SCHEMAS, Schema, generate
-from veracity.training.synth import entities, flip_yes_no, perturb
+from veracity.training.synth import NamePool, entities, flip_yes_no, perturb, swap_name
 
 _SENT = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _NUM = re.compile(r"\b\d+(?:[.,]\d+)*\b")
@@ -153,6 +153,35 @@ def build_pairs(rows: list[dict[str, object]], seed: int) -> list[Pair]:
     for ok, bad in _group(rows):
         out.extend(_BUILDERS[str(ok["source"])](ok, bad, rng, pool))
     return out
+
+
+def name_swap_pairs(rows: list[dict[str, object]], n: int, seed: int) -> list[Pair]:
+    """``n`` pairs, half of them supported: a right qa answer, dialogue response or summary sentence
+    that names something its context gives, and the same claim with that name replaced by a name of
+    another context, of the same shape, that this context never mentions (:func:`~veracity.training.synth.swap_name`,
+    what ``veracity eval --ood`` measures as ``ood-name``)."""
+    rng = random.Random(seed)
+    pool = NamePool(str(r["context"] or "") for r in rows if not r["is_hallucination"])
+    claims: list[tuple[dict[str, object], str]] = []
+    for ok, _ in _group(rows):
+        out = str(ok["output"]).strip()
+        found = sentences(out) if ok["source"] == "halueval-summarization" else [out]
+        low = str(ok["context"] or "").lower()
+        claims.extend((ok, c) for c in found if not novel_mentions(c, low))
+    rng.shuffle(claims)
+    pairs: list[Pair] = []
+    for ok, claim in claims:
+        if len(pairs) >= n:
+            break
+        ctx, prompt, src = str(ok["context"] or ""), str(ok["prompt"]), str(ok["source"])
+        swapped = swap_name(claim, ctx, prompt, pool, rng)
+        if swapped is None:
+            continue
+        win = split_windows(ctx)
+        search = (lambda c: f"{prompt} {c}") if src == "halueval-qa" else (lambda c: c)
+        pairs.append(_pair(win, prompt, claim, 0, src, "name-kept", search(claim)))
+        pairs.append(_pair(win, prompt, swapped, 1, src, "name-swapped", search(swapped)))
+    return pairs
 
 
 def record_pairs(n: int, seed: int, schemas: Sequence[Schema] = TRAIN_SCHEMAS) -> list[Pair]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
 
 from veracity.engine.normalize import MONTH_NAMES
 
@@ -52,6 +53,62 @@ def entities(text: str) -> list[str]:
             continue
         out.append(ent)
     return out
+
+
+_CALENDAR = frozenset([*MONTH_NAMES, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+
+def names(text: str) -> list[str]:
+    """The names of ``text`` (:func:`entities`, read sentence by sentence) without a trailing full
+    stop, leaving out months and days of the week (dates, not names) and a single capitalised word
+    that opens a longer sentence ("Record temperatures ...": more often a common word than a name;
+    a one-word answer such as "Lisbon" is a name)."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        for m in _ENTITY.finditer(sentence):
+            name = m.group(0).rstrip(".'’-")
+            if name in _SENT_START or len(name) < 3 or set(name.split()) <= _CALENDAR:
+                continue
+            opens = not sentence[:m.start()].strip(" \"'“‘([")
+            if " " not in name and opens and sentence[m.end():].strip(" .!?\"'”’)]"):
+                continue  # a capitalised word opening a longer sentence
+            out.append(name)
+    return out
+
+
+class NamePool:
+    """Names of many texts (at most 3 words each), by word count and length, to swap in."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.by_shape: dict[tuple[int, int], list[str]] = {}
+        for name in sorted({n for t in texts for n in names(t) if len(n.split()) <= 3}):
+            self.by_shape.setdefault((len(name.split()), len(name)), []).append(name)
+
+    def like(self, name: str, absent_from: str, rng: random.Random, tries: int = 20) -> str | None:
+        """A name shaped like ``name`` (same word count, length within 3) that ``absent_from`` never mentions."""
+        words = len(name.split())
+        cands = [e for n in range(len(name) - 3, len(name) + 4) for e in self.by_shape.get((words, n), [])]
+        low = absent_from.lower()
+        for _ in range(tries if cands else 0):
+            pick = rng.choice(cands)
+            if pick.lower() not in low:
+                return pick
+        return None
+
+
+def swap_name(claim: str, context: str, asked: str, pool: NamePool, rng: random.Random) -> str | None:
+    """``claim`` with one name that ``context`` gives (and ``asked``, the question, does not) replaced
+    by a name of the same shape from ``pool`` that ``context`` never mentions; ``None`` if none."""
+    low, asked = context.lower(), asked.lower()
+    given = [n for n in names(claim) if n.lower() in low and n.lower() not in asked]
+    if not given:
+        return None
+    name = rng.choice(given)
+    other = pool.like(name, context, rng)
+    if other is None:
+        return None
+    out = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _: other, claim, count=1)
+    return out if out != claim else None
 
 
 def swap_entity(claim: str, source: str, rng: random.Random, pool: list[str]) -> str | None:

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from veracity.judges.checker import INPUT_FORMAT, encode_pairs
-from veracity.training.data import Pair, balance_lengths, build_pairs, load_rows, record_pairs, sample
+from veracity.training.data import Pair, balance_lengths, build_pairs, load_rows, name_swap_pairs, record_pairs, sample
 from veracity.training.records import HELD_OUT_SCHEMAS
 
 SHARES = {"halueval-qa": 0.34, "halueval-dialogue": 0.27, "halueval-summarization": 0.39}
@@ -63,6 +63,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                     help="continue from this checker checkpoint (a stage-1 run's final/) instead of the base encoder")
     ap.add_argument("--records", type=float, default=0.0,
                     help="share of the pairs drawn from synthetic structured records (veracity.training.records)")
+    ap.add_argument("--name-swaps", type=int, default=0, metavar="N",
+                    help="add N pairs of a right claim that names something its context gives and the same claim "
+                    "with that name swapped for one the context never mentions (half each)")
     ap.add_argument("--max-pairs", type=int, default=34000, help="pairs to train on; 0: every HaluEval pair")
     ap.add_argument("--max-length", type=int, default=160)
     ap.add_argument("--epochs", type=float, default=1.0)
@@ -146,7 +149,8 @@ def auc(score: np.ndarray, y: np.ndarray) -> float:
 
 def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
     """Training pairs (HaluEval in :data:`SHARES`, or all of them with ``--max-pairs 0``, plus
-    ``--records`` of synthetic records) and dev pairs; read from ``--pairs`` when given."""
+    ``--name-swaps`` pairs and ``--records`` of synthetic records) and dev pairs; read from
+    ``--pairs`` when given."""
     if args.pairs is not None:
         return read_pairs(args.pairs)
     train_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.seed), args.seed)
@@ -158,10 +162,13 @@ def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
         train = sample(train_all, {}, args.seed)
     dev_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-dev.jsonl.gz"), args.seed + 1), args.seed)
     dev = sample(dev_all, {s: args.dev_pairs // 3 for s in SHARES}, args.seed)
+    if args.name_swaps:
+        train += name_swap_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.name_swaps // 2 * 2, args.seed)
     if n_records:
         train += record_pairs(n_records // 2, args.seed)
-        random.Random(args.seed).shuffle(train)
         dev += record_pairs(max(1, args.dev_pairs // 6), args.seed + 1, HELD_OUT_SCHEMAS)  # kinds never trained on
+    if n_records or args.name_swaps:
+        random.Random(args.seed).shuffle(train)
     return train, dev
 
 
