@@ -38,9 +38,9 @@ class Verifier:
     def verify(self, task: Task) -> Report:
         if not task.output.strip():
             raise InvalidRequest("`output` is empty: send the text the LLM produced", param="output")
-        if not split_claims(task.output):
-            raise InvalidRequest("`output` holds no checkable text (no letters or digits)", param="output")
         claims = checkable_claims(task.output, task.prompt)
+        if not claims and not split_claims(task.output):  # no sentence at all, not only questions
+            raise InvalidRequest("`output` holds no checkable text (no letters or digits)", param="output")
         context = task.context if task.mode == "rag" else None
         items = [JudgeInput(task.prompt, c, tuple(ev), task.mode, context)
                  for c, ev in zip(claims, self._evidence(task, claims))]

@@ -178,9 +178,9 @@ def name_swap_pairs(rows: list[dict[str, object]], n: int, seed: int) -> list[Pa
         if swapped is None:
             continue
         win = split_windows(ctx)
-        search = (lambda c: f"{prompt} {c}") if src == "halueval-qa" else (lambda c: c)
-        pairs.append(_pair(win, prompt, claim, 0, src, "name-kept", search(claim)))
-        pairs.append(_pair(win, prompt, swapped, 1, src, "name-swapped", search(swapped)))
+        asked = f"{prompt} " if src == "halueval-qa" else ""  # qa pairs find their window with the question
+        pairs.append(_pair(win, prompt, claim, 0, src, "name-kept", asked + claim))
+        pairs.append(_pair(win, prompt, swapped, 1, src, "name-swapped", asked + swapped))
     return pairs
 
 
