@@ -194,6 +194,25 @@ def test_approximate_values_match_within_five_percent() -> None:
     assert not m.matches(Quantity(1_500_000, "USD", (0, 0)))
 
 
+def test_a_hedge_bounds_the_value_it_hedges() -> None:
+    def met(claim: str, value: float) -> bool:
+        [q] = extract_quantities(claim)
+        return q.matches(Quantity(value, None, (0, 0)))
+
+    assert met("more than £2m", 2_400_000) and met("over 300 people", 450) and met("at least 12", 12)
+    assert not met("more than £2m", 1_500_000) and not met("over 300 people", 250)
+    assert met("under 30 people", 25) and met("up to 30", 30) and not met("fewer than 30", 41)
+    assert met("almost £30 million", 28_000_000) and met("nearly 300", 280)
+    assert not met("almost £30 million", 20_000_000) and not met("nearly 300", 320)
+
+
+def test_how_a_number_is_written_tells_what_it_counts() -> None:
+    text = "18th after a 4-1 loss in 2014/15, aged 15, a 16-year-old, 9am"
+    assert [(q.text, q.form) for q in extract_quantities(text)] == [
+        ("18", "ordinal"), ("4", "joined"), ("1", "joined"), ("2014", "joined"), ("15", "joined"),
+        ("15", "plain"), ("16", "plain"), ("9am", "plain")]
+
+
 def test_unicode_text() -> None:
     text = "Müller zahlte am 22. Mai … nein: 22 May 2025, €1.234 und «7 116 €»"
     assert (2025, 5, 22) in ymd(text)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from veracity.training.synth import negate, past_base
+from veracity.training.synth import entities, names, negate, past_base
 
 CODE = """
 import random
@@ -47,3 +47,9 @@ def test_words_ending_in_ed_that_are_no_verbs_are_left_alone() -> None:
     # a word ending in -ed that is no verb, after a word the pattern takes for a subject
     assert {negate("The campaign gathers speed in the north.", random.Random(seed)) for seed in range(8)} == {None}
     assert past_base("created") is None and past_base("admitted") == "admit" and past_base("won") == "win"
+
+
+def test_a_name_never_spans_a_full_stop() -> None:
+    text = "The Thames flows through Marlow. It is in Buckinghamshire. Lisbon"
+    assert entities(text) == ["The Thames", "Marlow.", "Buckinghamshire.", "Lisbon"]
+    assert names(text) == ["The Thames", "Marlow", "Buckinghamshire", "Lisbon"]

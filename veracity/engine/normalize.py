@@ -43,6 +43,10 @@ from veracity.engine.textcache import text_cache
 from veracity.engine.types import Span
 
 QuantityKind = Literal["number", "year", "amount", "percent", "word", "time"]
+# how a bare number is written: "18th" (ordinal), "4-1" / "2014/15" / "10-20" (joined to another
+# number: a score, a season, a range), else plain ("12", "12-year-old"); values of different
+# forms count different things
+QuantityForm = Literal["plain", "ordinal", "joined"]
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
@@ -107,10 +111,14 @@ _UNIT_AFTER = re.compile(
     _I,
 )
 _APPROX = re.compile(
-    r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|under|more than|less than"
-    r"|fewer than|up to|at least|at most|circa|~|≈)\s*(?:[$£€¥₹]|US\$)?$",
+    r"(?:(?P<min>over|more than|at least|upwards of)|(?P<max>under|less than|fewer than|up to|at most)"
+    r"|(?P<near>nearly|almost)|about|around|approximately|approx\.?|roughly|some|circa|~|≈)\s*(?:[$£€¥₹]|US\$)?$",
     _I,
 )
+# a hedge's bound: "more than £2m" is met by £2.4m, "under 30" by 25, "almost £30m" by £28m
+Bound = Literal["min", "max", "near"]
+_BOUNDS: tuple[Bound, ...] = ("min", "max", "near")
+NEAR_BELOW = 0.85  # "almost X" / "nearly X": at least this share of X
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
@@ -146,6 +154,9 @@ class DateValue:
 class Quantity:
     """A number with its unit: an ISO currency code, ``"%"`` or ``None``.
 
+    ``form`` tells an ordinal ("18th") and a number joined to another ("4-1", "2014/15") from a
+    plain one ("12", "12-year-old"): a rank, a score and a count are not values of one thing.
+
     ``approximate`` is set when the text hedges ("about 7,000") or rounds with a scale
     word ("$1.2 million"): such a value matches others within 5%.
     """
@@ -156,17 +167,25 @@ class Quantity:
     text: str = ""
     kind: QuantityKind = "number"
     approximate: bool = False
+    form: QuantityForm = "plain"
+    bound: Bound | None = None
 
     @property
     def is_year(self) -> bool:
         return self.kind == "year"
 
     def matches(self, other: Quantity, rel_tol: float = 1e-6) -> bool:
-        """Equal value (tolerance ``rel_tol``, 5% if approximate) and compatible units
-        (equal, or one of them has none)."""
+        """Equal value (tolerance ``rel_tol``, 5% if approximate), or within ``bound`` (a hedge
+        such as "more than" or "almost"), and compatible units (equal, or one of them has none)."""
         if self.unit is not None and other.unit is not None and self.unit != other.unit:
             return False
         tol = 0.05 if self.approximate else rel_tol
+        if self.bound == "min":
+            return other.value >= self.value * (1 - tol)
+        if self.bound == "max":
+            return other.value <= self.value * (1 + tol)
+        if self.bound == "near":
+            return self.value * NEAR_BELOW <= other.value <= self.value * (1 + tol)
         return math.isclose(self.value, other.value, rel_tol=tol, abs_tol=1e-9)
 
 
@@ -372,8 +391,23 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
     value = float(re.sub(r"[,\s\u00a0\u202f]", "", raw)) * (-1 if m.group("neg") else 1)
     currency, start = _prefix_currency(text, m.start())
     scale, unit, end, scaled = _suffix(text, m.end(), currency)
-    approx = scaled or bool(_APPROX.search(text[max(0, start - 20) : start]))
-    return Quantity(value * scale, unit, (start, end), text[start:end], _kind(raw, unit, scaled, value), approx)
+    hedge = _APPROX.search(text[max(0, start - 20) : start])
+    bound = next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
+    return Quantity(value * scale, unit, (start, end), text[start:end], _kind(raw, unit, scaled, value),
+                    scaled or hedge is not None, _form(text, start, end), bound)
+
+
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"\s?[-–/]\s?\d")
+_JOINED_BEFORE = re.compile(r"\d\s?[-–/]\s?$")
+
+
+def _form(text: str, start: int, end: int) -> QuantityForm:
+    if _ORDINAL_AFTER.match(text, end):
+        return "ordinal"
+    if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text[max(0, start - 4) : start]):
+        return "joined"
+    return "plain"
 
 
 def _words_value(phrase: str) -> float | None:

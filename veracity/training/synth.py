@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from veracity.engine.normalize import MONTH_NAMES
 
@@ -44,15 +44,18 @@ _SAFE_STEMS = ("nd", "rt", "st", "nt", "ck", "wn", "rn", "ll", "ss", "sh", "ch",
 _DETAILS = ["in {year}", "last {month}", "according to {ent}", "with {ent}", "near {ent}", "for the {nth} time"]
 
 
+def _entity_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Runs of capitalised words of ``text``, sentence by sentence (a name never spans a full
+    stop: "Marlow. It" is "Marlow."), with their sentence."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        for m in _ENTITY.finditer(sentence):
+            if m.group(0).rstrip(".'’-") not in _SENT_START and len(m.group(0).rstrip(".'’-")) >= 3:
+                yield sentence, m
+
+
 def entities(text: str) -> list[str]:
     """Capitalised names in ``text`` (sentence-initial function words dropped), in order."""
-    out = []
-    for m in _ENTITY.finditer(text):
-        ent = m.group(0)
-        if ent in _SENT_START or len(ent) < 3:
-            continue
-        out.append(ent)
-    return out
+    return [m.group(0) for _, m in _entity_matches(text)]
 
 
 _CALENDAR = frozenset([*MONTH_NAMES, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
@@ -64,15 +67,14 @@ def names(text: str) -> list[str]:
     that opens a longer sentence ("Record temperatures ...": more often a common word than a name;
     a one-word answer such as "Lisbon" is a name)."""
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        for m in _ENTITY.finditer(sentence):
-            name = m.group(0).rstrip(".'’-")
-            if name in _SENT_START or len(name) < 3 or set(name.split()) <= _CALENDAR:
-                continue
-            opens = not sentence[:m.start()].strip(" \"'“‘([")
-            if " " not in name and opens and sentence[m.end():].strip(" .!?\"'”’)]"):
-                continue  # a capitalised word opening a longer sentence
-            out.append(name)
+    for sentence, m in _entity_matches(text):
+        name = m.group(0).rstrip(".'’-")
+        if set(name.split()) <= _CALENDAR:
+            continue
+        opens = not sentence[:m.start()].strip(" \"'“‘([")
+        if " " not in name and opens and sentence[m.end():].strip(" .!?\"'”’)]"):
+            continue  # a capitalised word opening a longer sentence
+        out.append(name)
     return out
 
 
