@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from veracity.training.calibrate import balanced_accuracy, best_threshold
+from veracity.evaluation.runner import Sample
+from veracity.training.calibrate import balanced_accuracy, best_threshold, dev_samples
 
 
 def _scores(right: list[float], wrong: list[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -23,3 +24,19 @@ def test_on_a_flat_optimum_the_threshold_flagging_fewer_right_answers_wins() -> 
     p, y = _scores([0.2] * 120 + [0.6] * 60 + [0.85] * 20, [0.2] * 20 + [0.6] * 61 + [0.85] * 119)
     assert best_threshold(p, y) == 0.85
     assert best_threshold(p, y, margin=0.0) == 0.6
+
+
+def test_the_dev_draw_of_a_source_does_not_move_when_another_source_loses_samples() -> None:
+    def sample(source: str, i: int, output: str = "") -> Sample:
+        return Sample(f"{source}-{i}", source, "Tell me.", output or f"It opened in {1900 + i}.", "ctx", i % 2 == 0)
+
+    qa = [sample("qa", i) for i in range(40)]
+    dialogue = [sample("dialogue", i) for i in range(40)]
+    asking = [sample("dialogue", 100 + i, "Do you like it?") for i in range(5)]  # nothing to judge
+    before = dev_samples(dialogue + asking + qa, 10, seed=7)
+    assert len(before) == 20 and not any(s.output.startswith("Do") for s in before)
+    # dialogue samples left out (as a new filter would) move no qa sample
+    after = dev_samples(dialogue[3:] + asking + qa, 10, seed=7)
+    assert [s.id for s in before if s.source == "qa"] == [s.id for s in after if s.source == "qa"]
+    assert [s.id for s in before] == [s.id for s in dev_samples(dialogue + asking + qa, 10, seed=7)]
+    assert [s.id for s in before] != [s.id for s in dev_samples(dialogue + asking + qa, 10, seed=8)]

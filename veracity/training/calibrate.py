@@ -191,16 +191,16 @@ def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 def dev_samples(samples: list[Sample], per_source: int, seed: int) -> list[Sample]:
     """``per_source`` shuffled samples of each source, leaving out those the engine refuses or has
-    nothing to judge in (an output that only asks questions naming nothing)."""
-    rng = random.Random(seed)
+    nothing to judge in (an output that only asks questions naming nothing). Each source is shuffled
+    by its own generator before anything is left out, so a change in what is left out changes no
+    other sample's draw."""
     by: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
-        if checkable_claims(s.output, s.prompt):
-            by[s.source].append(s)
+        by[s.source].append(s)
     out: list[Sample] = []
-    for _, items in sorted(by.items()):
-        rng.shuffle(items)
-        out.extend(items[:per_source])
+    for source, items in sorted(by.items()):
+        random.Random(f"{seed}:{source}").shuffle(items)
+        out.extend([s for s in items if checkable_claims(s.output, s.prompt)][:per_source])
     return out
 
 
