@@ -10,7 +10,7 @@ fires decides:
    (unit-compatible, relative tolerance 1e-6, 5% for hedged or scaled values such as
    "about 7,000" or "$1.2 million", a bound for "more than £2m", "under 30", "almost £30
    million"; only a value of the same kind is another value for it: a rank "18th" is not
-   one for a count, nor a score "4-1", nor "44 deaths" for "10 months"; a year also
+   one for a count, nor a score "4-1"; a year also
    matches the year of an evidence date; a value whose digits appear in an evidence code
    such as "N30" is never a contradiction;
    a claim date without a day, "February 2024", is met by an evidence "February" when the
@@ -280,18 +280,16 @@ def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
     return any(re.search(pattern, e.text) for w in windows for e in _facts(w.text).identifiers)
 
 
-def _rivals(q: Quantity, windows: Sequence[Evidence], counted: str | None = None) -> list[tuple[int, Span]]:
+def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
     """Evidence values the claim's value competes with: same unit, else same kind and form (a
-    rank "18th" competes with ranks, not with a score "4-1" or a count), and for a bare number
-    that says what it counts ("10 months", ``counted``) one counting the same or not saying."""
+    rank "18th" competes with ranks, not with a score "4-1" or a count)."""
     tiers: list[list[tuple[float, int, Span]]] = [[], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
-            if q.unit is not None and e.unit == q.unit:
-                tiers[0].append((abs(e.value - q.value), i, e.span))
-            elif _same_count(q, e) and _counts_alike(counted, _counted(w.text, e.span)):
-                tiers[1].append((abs(e.value - q.value), i, e.span))
+            tier = 0 if q.unit is not None and e.unit == q.unit else 1 if _same_count(q, e) else None
+            if tier is not None:
+                tiers[tier].append((abs(e.value - q.value), i, e.span))
         if q.is_year:
             tiers[2].extend((abs(d.year - q.value), i, d.span) for d in facts.dates if d.year is not None)
     best = next((t for t in tiers if t), [])
@@ -303,28 +301,13 @@ def _same_count(q: Quantity, e: Quantity) -> bool:
     return e.kind == q.kind and (q.kind != "number" or e.form == q.form)
 
 
-_COUNTED = re.compile(r"\s+([^\W\d_]{3,})")
-
-
-def _counted(text: str, span: Span) -> str | None:
-    """The stem of the plural noun right after a value, what it counts ("21 points" → point), if any."""
-    m = _COUNTED.match(text, span[1])
-    word = fold(m.group(1)) if m else ""
-    return stem(word) if word.endswith("s") and not word.endswith("ss") and word not in _STOP else None
-
-
-def _counts_alike(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
 def _quantity_failure(q: Quantity, claim: str, windows: Sequence[Evidence], stems: set[str],
                       reading: _Reading) -> _Failure | None:
     if q.kind == "word":
         if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
             return None
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
-    counted = _counted(claim, q.span) if q.kind == "number" else None
-    conflict = _conflict(q.text, claim, q.span, _rivals(q, windows, counted), windows, stems, reading)
+    conflict = _conflict(q.text, claim, q.span, _rivals(q, windows), windows, stems, reading)
     if conflict is not None:
         return conflict
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
