@@ -158,7 +158,9 @@ class Quantity:
     plain one ("12", "12-year-old"): a rank, a score and a count are not values of one thing.
 
     ``approximate`` is set when the text hedges ("about 7,000") or rounds with a scale
-    word ("$1.2 million"): such a value matches others within 5%.
+    word ("$1.2 million"): such a value matches others within 5%. ``bound`` is set when the
+    hedge bounds it: "min" ("more than", "over", "at least"), "max" ("under", "up to") or
+    "near" ("almost", "nearly": from ``NEAR_BELOW`` of the value up to it).
     """
 
     value: float

@@ -10,9 +10,8 @@ fires decides:
    (unit-compatible, relative tolerance 1e-6, 5% for hedged or scaled values such as
    "about 7,000" or "$1.2 million", a bound for "more than £2m", "under 30", "almost £30
    million"; only a value of the same kind is another value for it: a rank "18th" is not
-   one for a count, nor a score "4-1"; a year also
-   matches the year of an evidence date; a value whose digits appear in an evidence code
-   such as "N30" is never a contradiction;
+   one for a count, nor a score "4-1"; a year also matches the year of an evidence date;
+   a value whose digits appear in an evidence code such as "N30" is never a contradiction;
    a claim date without a day, "February 2024", is met by an evidence "February" when the
    evidence has that year somewhere),
    a code such as "INV7701C" where the evidence has a similar but different one (0.93;

@@ -49,7 +49,8 @@ def _entity_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     stop: "Marlow. It" is "Marlow."), with their sentence."""
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         for m in _ENTITY.finditer(sentence):
-            if m.group(0).rstrip(".'’-") not in _SENT_START and len(m.group(0).rstrip(".'’-")) >= 3:
+            bare = m.group(0).rstrip(".'’-")
+            if bare not in _SENT_START and len(bare) >= 3:
                 yield sentence, m
 
 
