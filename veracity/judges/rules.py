@@ -93,10 +93,9 @@ _NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot".s
 # words of yes/no questions that ask about two or more things, or choose between them
 _NOT_POLAR = frozenset("or and both either same different than all each every any".split())
 _YES_NO = re.compile(r"\s*(yes|no)\b", re.IGNORECASE)
-_AUX_FIRST = re.compile(r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|"
-                        r"have|had)\b", re.IGNORECASE)
-_QUESTION_FIRST = re.compile(r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|"
-                             r"have|had)(?:n['’]t)?\b|(?:what|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
+_AUX = r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had)"
+_AUX_FIRST = re.compile(rf"{_AUX}\b", re.IGNORECASE)
+_QUESTION_FIRST = re.compile(rf"{_AUX}(?:n['’]t)?\b|(?:what|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december monday tuesday

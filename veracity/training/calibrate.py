@@ -28,6 +28,7 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +201,7 @@ def dev_samples(samples: list[Sample], per_source: int, seed: int) -> list[Sampl
     out: list[Sample] = []
     for source, items in sorted(by.items()):
         random.Random(f"{seed}:{source}").shuffle(items)
-        out.extend([s for s in items if checkable_claims(s.output, s.prompt)][:per_source])
+        out.extend(islice((s for s in items if checkable_claims(s.output, s.prompt)), per_source))
     return out
 
 

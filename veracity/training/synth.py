@@ -44,19 +44,20 @@ _SAFE_STEMS = ("nd", "rt", "st", "nt", "ck", "wn", "rn", "ll", "ss", "sh", "ch",
 _DETAILS = ["in {year}", "last {month}", "according to {ent}", "with {ent}", "near {ent}", "for the {nth} time"]
 
 
-def _entity_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+def _entity_matches(text: str) -> Iterator[tuple[str, re.Match[str], str]]:
     """Runs of capitalised words of ``text``, sentence by sentence (a name never spans a full
-    stop: "Marlow. It" is "Marlow."), with their sentence."""
+    stop: "Marlow. It" is "Marlow."), with their sentence and the run without trailing
+    punctuation."""
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         for m in _ENTITY.finditer(sentence):
             bare = m.group(0).rstrip(".'’-")
             if bare not in _SENT_START and len(bare) >= 3:
-                yield sentence, m
+                yield sentence, m, bare
 
 
 def entities(text: str) -> list[str]:
     """Capitalised names in ``text`` (sentence-initial function words dropped), in order."""
-    return [m.group(0) for _, m in _entity_matches(text)]
+    return [m.group(0) for _, m, _ in _entity_matches(text)]
 
 
 _CALENDAR = frozenset([*MONTH_NAMES, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
@@ -68,8 +69,7 @@ def names(text: str) -> list[str]:
     that opens a longer sentence ("Record temperatures ...": more often a common word than a name;
     a one-word answer such as "Lisbon" is a name)."""
     out = []
-    for sentence, m in _entity_matches(text):
-        name = m.group(0).rstrip(".'’-")
+    for sentence, m, name in _entity_matches(text):
         if set(name.split()) <= _CALENDAR:
             continue
         opens = not sentence[:m.start()].strip(" \"'“‘([")
