@@ -6,12 +6,14 @@ import pytest
 
 from veracity.engine.normalize import (
     DateValue,
+    JoinedNumbers,
     Quantity,
     canonical_text,
     extract_dates,
     extract_identifiers,
     extract_quantities,
     fold,
+    joined_numbers,
     stem,
 )
 
@@ -211,6 +213,19 @@ def test_how_a_number_is_written_tells_what_it_counts() -> None:
     assert [(q.text, q.form) for q in extract_quantities(text)] == [
         ("18", "ordinal"), ("4", "joined"), ("1", "joined"), ("2014", "joined"), ("15", "joined"),
         ("15", "plain"), ("16", "plain"), ("9am", "plain")]
+
+
+def test_numbers_joined_by_a_dash_or_slash_are_read_as_one_value() -> None:
+    text = "won 2-1 in 2014/15 (1999-00: 1 - 2), a 4-4-2, £2-3m, 10-men, 9-10 hours"
+    runs = joined_numbers(text, extract_quantities(text))
+    assert [(r.text, r.values) for r in runs] == [
+        ("2-1", (2, 1)), ("2014/15", (2014, 2015)), ("1999-00", (1999, 2000)), ("1 - 2", (1, 2)),
+        ("4-4-2", (4, 4, 2)), ("9-10", (9, 10))]
+    score, season, _, lost, formation, _ = runs
+    assert score.matches(lost) and lost.matches(score)  # "lost 1-2" states "won 2-1"
+    assert not formation.matches(JoinedNumbers((2, 4, 4), (0, 5), "2-4-4"))  # only a pair reads both ways
+    assert season.matches(joined_numbers("2014-2015", extract_quantities("2014-2015"))[0])
+    assert text[slice(*season.span)] == "2014/15"
 
 
 def test_unicode_text() -> None:

@@ -277,6 +277,9 @@ def test_month_without_day_met_by_month_name_and_year() -> None:
     assert verdict("Inflation fell to 3.4% in February 2024.", ev).verdict == "supported"
     assert verdict("Inflation fell to 3.4% in February 2023.", ev).verdict == "hallucination"
     assert verdict("Inflation fell to 3.4% on 2 February 2024.", ev).verdict == "hallucination"
+    # the evidence dates that month in another year: no loose match
+    v = verdict("They split in November 2012.", "They split in November 2013, after a year in which 2012 was hard.")
+    assert v.verdict == "hallucination" and "November 2013" in v.reason, v
 
 
 def test_acronym_of_capitalised_run() -> None:
@@ -426,6 +429,25 @@ def test_a_rank_a_score_an_age_and_a_count_of_other_things_are_not_rival_values(
     # counts of things named differently still compete ("infections" / "cases")
     hard = veto("The outbreak caused 300 infections in two weeks.", "Officials confirmed 120 cases in two weeks.")
     assert hard is not None and "120" in hard.reason, hard
+
+
+def test_a_score_or_a_season_is_read_whole() -> None:
+    rules = RulesJudge()
+
+    def veto(claim: str, context: str) -> ClaimVerdict | None:
+        return rules.hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
+
+    # each number of "2-3" stands somewhere in the evidence, but not the score
+    match = "Hooiveld's late strike earned Millwall a crucial 2-1 victory over Charlton. Charlton had 3 shots."
+    hard = veto("Millwall beat Charlton 2-3 in the derby.", match)
+    assert hard is not None and hard.reason == "The claim says 2-3 but the evidence says 2-1.", hard
+    assert veto("Charlton lost 1-2 to Millwall.", match) is None  # the same score from the other side
+    assert veto("He joined in the 2014/2015 season.", "He joined Leeds in the 2014/15 season.") is None
+    hard = veto("He joined in the 2014/2015 season.", "He joined Leeds in the 2013/14 season, aged 15.")
+    assert hard is not None and "2013/14" in hard.reason, hard
+    # another score amid other words is not quoted as what the evidence says of this one
+    hard = veto("Millwall won 2-1 at the Den.", "Millwall won at the Den. Leeds beat Hull 3-0 at home.")
+    assert hard is not None and "never gives that value (it gives 3-0)" in hard.reason, hard
 
 
 def test_a_value_amid_other_words_is_not_quoted_as_what_the_evidence_says() -> None:

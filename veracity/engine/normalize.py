@@ -192,6 +192,21 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class JoinedNumbers:
+    """Numbers joined by dashes or slashes, read as one value: a score "4-1", a season
+    "2014/15" (its short year read as 2015), a formation "4-4-2", a range "9-10"."""
+
+    values: tuple[float, ...]
+    span: Span
+    text: str
+
+    def matches(self, other: JoinedNumbers) -> bool:
+        """The same numbers in the same order; a pair also the other way round ("lost 1-2"
+        for "won 2-1")."""
+        return other.values == self.values or (len(self.values) == 2 and other.values == self.values[::-1])
+
+
+@dataclass(frozen=True)
 class Identifier:
     """A code such as "INV7701B"; ``key`` compares whole tokens (upper case, no - or _)."""
 
@@ -464,6 +479,35 @@ def extract_quantities(text: str) -> list[Quantity]:
     out = times + [_digit_quantity(text, m) for m in _NUM.finditer(text) if not skip.overlaps(m.span("num"))]
     out += _word_quantities(text, _Spans(taken + [q.span for q in out]))
     return sorted(out, key=lambda q: q.span[0])
+
+
+_JOIN = re.compile(r"\s?[-–/]\s?")
+
+
+def joined_numbers(text: str, quantities: Iterable[Quantity]) -> list[JoinedNumbers]:
+    """The runs of ``quantities`` (those of ``text``, in order) joined to each other by a dash or
+    slash, two numbers or more without units ("4-1", "2014/15", "4-4-2"; not "£2-3m")."""
+    runs: list[list[Quantity]] = []
+    last: Quantity | None = None
+    for q in quantities:
+        bare = q.form == "joined" and q.unit is None and q.kind in ("number", "year")
+        if bare and last is not None and _JOIN.fullmatch(text, last.span[1], q.span[0]):
+            runs[-1].append(q)
+        elif bare:
+            runs.append([q])
+        last = q if bare else None
+    return [_joined(text, run) for run in runs if len(run) > 1]
+
+
+def _joined(text: str, run: list[Quantity]) -> JoinedNumbers:
+    values = [run[0].value]
+    for q in run[1:]:
+        v = q.value
+        if values[-1] >= 1000 and q.text.isdigit() and len(q.text) == 2:  # "2014/15", "1999-00"
+            v += values[-1] // 100 * 100 + (100 if values[-1] // 100 * 100 + v <= values[-1] else 0)
+        values.append(v)
+    span = (run[0].span[0], run[-1].span[1])
+    return JoinedNumbers(tuple(values), span, text[span[0] : span[1]])
 
 
 def fold(text: str) -> str:

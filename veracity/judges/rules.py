@@ -65,11 +65,13 @@ from veracity.engine.claims import split_claims
 from veracity.engine.normalize import (
     DateValue,
     Identifier,
+    JoinedNumbers,
     Quantity,
     extract_dates,
     extract_identifiers,
     extract_quantities,
     fold,
+    joined_numbers,
     stem,
     word_spans,
 )
@@ -79,7 +81,7 @@ from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
-ANCHOR_WORDS, NEAR_BEFORE, NEAR_AFTER = 1, 5, 3
+ANCHOR_WORDS, STRAY_WORDS, NEAR_BEFORE, NEAR_AFTER = 1, 3, 5, 3
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its this
     that these those there here he she they we you i his her their our your my me him them us do does did
@@ -128,6 +130,7 @@ class _Reading:
 class _Facts:
     dates: tuple[DateValue, ...]
     quantities: tuple[Quantity, ...]
+    joined: tuple[JoinedNumbers, ...]
     identifiers: tuple[Identifier, ...]
     stems: frozenset[str]
     abbrevs: tuple[str, ...]
@@ -156,8 +159,9 @@ def _facts(text: str) -> _Facts:
     parts = [fold(p) for w, _ in word_spans(text) for p in _parts(w)]
     abbrevs = tuple(sorted({p for p in parts if 3 <= len(p) <= 5 and p.isalpha() and p not in _STOP}))
     stems = frozenset(stem(p) for p in parts) | _acronyms(text)
-    return _Facts(tuple(extract_dates(text)), tuple(extract_quantities(text)), tuple(extract_identifiers(text)),
-                  stems, abbrevs)
+    quantities = tuple(extract_quantities(text))
+    return _Facts(tuple(extract_dates(text)), quantities, tuple(joined_numbers(text, quantities)),
+                  tuple(extract_identifiers(text)), stems, abbrevs)
 
 
 def _acronyms(text: str) -> frozenset[str]:
@@ -248,9 +252,12 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], readi
 
 def _month_named(d: DateValue, windows: Sequence[Evidence]) -> tuple[int, str] | None:
     """For a claim date without a day ("February 2024"): an evidence window naming the
-    month ("in February") where the evidence also has the year, if any."""
+    month ("in February") where the evidence also has the year, if any, and does not date
+    that month in another year."""
     if d.day is not None:
         return None
+    if any(e.month == d.month and e.year not in (None, d.year) for w in windows for e in _facts(w.text).dates):
+        return None  # "November 2013": that month is in another year
     years: set[float] = {q.value for w in windows for q in _facts(w.text).quantities if q.is_year}
     years |= {float(e.year) for w in windows for e in _facts(w.text).dates if e.year is not None}
     if d.year is not None and d.year not in years:
@@ -311,12 +318,60 @@ def _quantity_failure(q: Quantity, claim: str, windows: Sequence[Evidence], stem
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
 
 
+def _check_joined(run: JoinedNumbers, claim: str, windows: Sequence[Evidence], stems: set[str],
+                  reading: _Reading) -> _Values | None:
+    """A score, season or range of the claim ("2-3") against the evidence's: verified by the same
+    numbers joined alike, contradicted by another run of as many numbers amid the claim's words
+    ("a crucial 2-1 victory" for "Millwall beat Charlton 2-3"); ``None`` when neither holds, and
+    its numbers are then checked one by one."""
+    runs = [(i, r) for i, w in enumerate(windows) for r in _facts(w.text).joined]
+    same = [(i, r.span) for i, r in runs if run.matches(r)]
+    if same:
+        i, span = _pick(same, stems, windows)
+        return _Values((f"{run.text} matches {_quote(windows[i].text, span)}",), (i,), (run.span,))
+    rivals = [(i, r.span) for i, r in runs if len(r.values) == len(run.values)]
+    conflict = _conflict(run.text, claim, run.span, rivals, windows, stems, replace(reading, anchored_only=True))
+    return None if conflict is None else _Values(spans=(run.span,), failure=conflict)
+
+
+def _stray(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
+           stems: set[str], reading: _Reading) -> _Failure | None:
+    """The claim's value stands in the evidence only amid other words, and another value of its
+    kind stands amid ``STRAY_WORDS`` of the claim's: "Curry scored 19 points" where the evidence
+    says "Curry scored 27 points" and has a 19 elsewhere."""
+    if _anchored(claim, q.span, found, windows, reading.asked):
+        return None
+    own = [o for o in extract_quantities(claim) if o.span != q.span]
+    rivals = [(i, r) for i, r in _rivals(q, windows) if not any(i == j and r == s for j, s in found)
+              and not any(o.matches(e) for o in own for e in _facts(windows[i].text).quantities if e.span == r)]
+    strong = [(i, r) for i, r in rivals if _shared(claim, q.span, windows[i].text, r, reading.asked) >= STRAY_WORDS]
+    if not strong:
+        return None
+    i, at = _pick(strong, stems, windows)
+    return _Failure(True, P_CONFLICT, f"The claim says {q.text} but the evidence says {_quote(windows[i].text, at)}.", (i,), at)
+
+
 def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
     out = _Values()
-    for q in extract_quantities(claim):
+    quantities = extract_quantities(claim)
+    for run in joined_numbers(claim, quantities):
+        checked = _check_joined(run, claim, windows, stems, reading)
+        if checked is None:
+            continue
+        out += checked
+        if checked.failure is not None:
+            return out
+    done = out.spans
+    for q in quantities:
+        if any(a <= q.span[0] < b for a, b in done):
+            continue  # read with the numbers joined to it
         if q.kind == "word" and q.value <= 1:
             continue  # "one of", "zero-based": too ambiguous to check
         found = _quantity_matches(q, windows)
+        stray = _stray(q, claim, found, windows, stems, reading) if found else None
+        if stray is not None:
+            out += _Values(spans=(q.span,), failure=stray)
+            return out
         if found:
             i, span = _pick(found, stems, windows)
             out += _Values((f"{q.text} matches {_quote(windows[i].text, span)}",), (i,), (q.span,))
@@ -356,13 +411,15 @@ def _anchored(claim: str, span: Span, rivals: Sequence[tuple[int, Span]], window
     """The evidence values amid at least ``ANCHOR_WORDS`` of the words around the claim's value at
     ``span`` or of the question it answers: "just before 4pm on Wednesday" for the claim's "just
     before 7pm on Wednesday", not a "4-4-2" formation for "17 points"."""
+    return [(i, r) for i, r in rivals if _shared(claim, span, windows[i].text, r, asked) >= ANCHOR_WORDS]
+
+
+def _shared(claim: str, span: Span, text: str, at: Span, asked: Sequence[str]) -> int:
+    """How many of the words around the claim's value at ``span`` (or of the question it answers)
+    stand around the value at ``at`` in ``text``."""
     near = {stem(w): w for w in [*_around(claim, span), *asked]}
-
-    def shared(i: int, r: Span) -> int:
-        facts = _facts.uncached(" ".join(_around(windows[i].text, r)))  # a few words, read once
-        return sum(_known(w, facts) for w in near.values())
-
-    return [(i, r) for i, r in rivals if shared(i, r) >= ANCHOR_WORDS]
+    facts = _facts.uncached(" ".join(_around(text, at)))  # a few words, read once
+    return sum(_known(w, facts) for w in near.values())
 
 
 def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
