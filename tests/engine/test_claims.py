@@ -143,6 +143,7 @@ def test_leading_whitespace_and_spans() -> None:
 @pytest.mark.parametrize("sentence", [
     "Do you like horror movies?", "Have you ever seen it?", "Would you like to know more?",
     "So, do you play sports?", "What else can I help you with?", "Are you into horror and fantasy?",
+    "Must you leave so soon?",
 ])
 def test_a_question_that_names_nothing_is_not_a_claim(sentence: str) -> None:
     assert asks_only(sentence)

@@ -41,10 +41,10 @@ _NEVER_END = frozenset(
 _BEFORE_NUMBER = frozenset("no nos nr fig figs vol pp art sec ch op tel p".split())
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*")
-_ASKING = re.compile(
-    r"(?:(?:and|but|so|well|oh|ok|okay|also|anyway|now)\b[\s,]*)?"
-    r"(?:(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|has|have|had)(?:n['’]t)?"
-    r"|what|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
+# the words a question opens with: an auxiliary verb ("Is", "Didn't") or a question word
+AUXILIARY = r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had)"
+QUESTION_OPENER = rf"(?:{AUXILIARY}(?:n['’]t)?|what|which|who|whom|whose|where|when|why|how)\b"
+_ASKING = re.compile(rf"(?:(?:and|but|so|well|oh|ok|okay|also|anyway|now)\b[\s,]*)?{QUESTION_OPENER}", re.IGNORECASE)
 _STATES = re.compile(r"\byou\s+(?:\w+\s+)?(?:know|knew|hear|heard|reali[sz]e|reali[sz]ed|aware|notice|noticed|"
                      r"remember)\b|\b(?:true|fact|sure|said|says)\s+that\b", re.IGNORECASE)
 _SELF = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll".split())

@@ -61,7 +61,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from veracity.engine.claims import split_claims
+from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims
 from veracity.engine.normalize import (
     DateValue,
     Identifier,
@@ -95,9 +95,8 @@ _NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot".s
 # words of yes/no questions that ask about two or more things, or choose between them
 _NOT_POLAR = frozenset("or and both either same different than all each every any".split())
 _YES_NO = re.compile(r"\s*(yes|no)\b", re.IGNORECASE)
-_AUX = r"(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had)"
-_AUX_FIRST = re.compile(rf"{_AUX}\b", re.IGNORECASE)
-_QUESTION_FIRST = re.compile(rf"{_AUX}(?:n['’]t)?\b|(?:what|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
+_AUX_FIRST = re.compile(rf"{AUXILIARY}\b", re.IGNORECASE)
+_QUESTION_FIRST = re.compile(QUESTION_OPENER, re.IGNORECASE)
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december monday tuesday
