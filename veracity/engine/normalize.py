@@ -516,16 +516,22 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-_IRREGULAR = dict(
+# irregular past tenses and past participles with their base forms ("paid" → "pay", "gone" → "go")
+IRREGULAR_PAST: dict[str, str] = dict(
     pair.split(":")
-    for pair in """paid:pay said:say made:make went:go gone:go took:take taken:take gave:give given:give won:win
-    lost:lose sold:sell bought:buy built:build began:begin begun:begin held:hold left:leave met:meet ran:run
-    saw:see seen:see told:tell wrote:write written:write found:find knew:know known:know got:get came:come
-    kept:keep sent:send spent:spend led:lead brought:bring thought:think became:become grew:grow grown:grow
-    rose:rise risen:rise fell:fall fallen:fall chose:choose chosen:choose drove:drive driven:drive ate:eat
-    eaten:eat broke:break broken:break spoke:speak spoken:speak stood:stand taught:teach caught:catch
-    fought:fight did:do done:do had:have""".split()
+    for pair in """paid:pay said:say made:make went:go took:take gave:give won:win lost:lose sold:sell bought:buy
+    built:build began:begin held:hold left:leave met:meet ran:run saw:see told:tell wrote:write found:find
+    knew:know got:get came:come kept:keep sent:send spent:spend led:lead brought:bring thought:think
+    became:become grew:grow rose:rise fell:fall chose:choose drove:drive ate:eat broke:break spoke:speak
+    stood:stand taught:teach caught:catch fought:fight did:do had:have drew:draw flew:fly threw:throw
+    wore:wear hit:hit beat:beat struck:strike sang:sing""".split()
 )
+_PARTICIPLES = dict(
+    pair.split(":")
+    for pair in """gone:go taken:take given:give begun:begin seen:see written:write known:know grown:grow
+    risen:rise fallen:fall chosen:choose driven:drive eaten:eat broken:break spoken:speak done:do""".split()
+)
+_IRREGULAR = IRREGULAR_PAST | _PARTICIPLES
 
 
 def stem(word: str) -> str:

@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Iterable, Iterator
 
-from veracity.engine.normalize import MONTH_NAMES
+from veracity.engine.normalize import IRREGULAR_PAST, MONTH_NAMES
 
 _ENTITY = re.compile(r"\b(?:[A-Z][a-z'’.-]+|[A-Z]{2,})(?:\s+(?:of\s+|the\s+|de\s+)?(?:[A-Z][a-z'’.-]+|[A-Z]{2,}))*")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
@@ -21,16 +21,9 @@ _AUX = re.compile(r"\b(is|was|are|were|has|have|had|can|will|would|could|should|
 _NEG = re.compile(r"\b(is|was|are|were|has|have|had|can|will|would|could|should|did|does|do)( not|n't)\b")
 _SENT_START = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This",
                "That", "His", "Her", "Their", "After", "Before", "When", "As", "If", "For", "Yes", "No", "So"}
-_IRREGULAR = dict(zip((
-    "gave went won made took told found became came left saw got held led wrote began lost met paid ran "
-    "sold bought brought built knew thought spent sent kept fell rose grew drew chose flew spoke stood "
-    "taught threw wore hit beat struck sang drove ate").split(), (
-    "give go win make take tell find become come leave see get hold lead write begin lose meet pay run "
-    "sell buy bring build know think spend send keep fall rise grow draw choose fly speak stand "
-    "teach throw wear hit beat strike sing drive eat").split()))
 # a past-tense verb after its subject's last word, followed by a word that begins like an article or a
 # preposition ("the", "to", "into"; also "another", "away": those negations read as well), a capital or a digit
-_PAST = re.compile(r"\b(\w+)\s+([a-z]+ed|" + "|".join(sorted(_IRREGULAR, key=len, reverse=True)) + r")\b"
+_PAST = re.compile(r"\b(\w+)\s+([a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True)) + r")\b"
                    r"(?=\s+(?:the|a|an|his|her|their|its|to|in|on|at|with|for|from|by|over|into|[A-Z0-9]))")
 # subjects' last words that mean the -ed word is not the main verb ("to", "has", "the retired")
 _NOT_SUBJECT = {"to", "the", "a", "an", "has", "have", "had", "be", "been", "being", "was", "were", "is", "are",
@@ -165,8 +158,8 @@ def past_base(verb: str) -> str | None:
     """The base form of a past-tense verb ("attended" -> "attend", "won" -> "win"), or ``None``
     where a simple rule could misspell it ("created", "liked": the final e is unknowable)."""
     low = verb.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
+    if low in IRREGULAR_PAST:
+        return IRREGULAR_PAST[low]
     if not low.endswith("ed") or len(low) < 5 or low in _NOT_VERBS:
         return None
     stem = low[:-2]
