@@ -10,7 +10,10 @@ fires decides:
    (unit-compatible, relative tolerance 1e-6, 5% for hedged or scaled values such as
    "about 7,000" or "$1.2 million", a bound for "more than £2m", "under 30", "almost £30
    million"; only a value of the same kind is another value for it: a rank "18th" is not
-   one for a count, nor a score "4-1"; a year also matches the year of an evidence date;
+   one for a count, nor a score "4-1"; a score, season or range is read whole: "2-3" is met by
+   "2-3" or "3-2", and contradicted by another run of as many numbers amid the claim's words ("a
+   2-1 victory") even where a 2 and a 3 stand elsewhere; with neither, its numbers are checked one
+   by one; a year also matches the year of an evidence date;
    a value whose digits appear in an evidence code such as "N30" is never a contradiction;
    a claim date without a day, "February 2024", is met by an evidence "February" when the
    evidence has that year somewhere),
@@ -27,6 +30,10 @@ fires decides:
    the sentence must hold every content word of the question) (0.90). Questions about two
    things or more ("both", "and", "same", "than"), alternatives ("or") and negated questions
    ("Isn't it...?") are left alone.
+   A value the evidence gives only amid other words, where another value of its kind stands
+   amid ``STRAY_WORDS`` of the claim's words and the claim does not state that one too, is
+   contradicted ("Holly was held for 15 hours" where the evidence says "held in a police cell
+   for 14 hours" and has a 15 elsewhere).
    A conflicting value's reason quotes the evidence value standing amid at least
    ``ANCHOR_WORDS`` of the claim's words around its own (or of the question a short answer
    answers): "The claim says 7pm but the evidence says 4pm."; where none does, the reason
