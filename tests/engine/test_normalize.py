@@ -213,6 +213,9 @@ def test_how_a_number_is_written_tells_what_it_counts() -> None:
     assert [(q.text, q.form) for q in extract_quantities(text)] == [
         ("18", "ordinal"), ("4", "joined"), ("1", "joined"), ("2014", "joined"), ("15", "joined"),
         ("15", "plain"), ("16", "plain"), ("9am", "plain")]
+    # an ordinal takes its number's own suffix: "27st" is 27 stone
+    assert [(q.text, q.form) for q in extract_quantities("21st, 22nd, 23rd, 11th, 27st 10lbs")] == [
+        ("21", "ordinal"), ("22", "ordinal"), ("23", "ordinal"), ("11", "ordinal"), ("27", "plain"), ("10", "plain")]
 
 
 def test_numbers_joined_by_a_dash_or_slash_are_read_as_one_value() -> None:

@@ -419,9 +419,17 @@ _JOINED_AFTER = re.compile(r"\s?[-–/]\s?\d")
 _JOINED_BEFORE = re.compile(r"\d\s?[-–/]\s?$")
 
 
+def _ordinal_suffix(n: str) -> str:
+    """The suffix of the ordinal of the digits ``n``: "st" for 21, "th" for 11, "rd" for 23."""
+    if n[-2:] in ("11", "12", "13"):
+        return "th"
+    return {"1": "st", "2": "nd", "3": "rd"}.get(n[-1:], "th")
+
+
 def _form(text: str, start: int, end: int) -> QuantityForm:
-    if _ORDINAL_AFTER.match(text, end):
-        return "ordinal"
+    m = _ORDINAL_AFTER.match(text, end)
+    if m and m.group(0).lower() == _ordinal_suffix(text[start:end]):
+        return "ordinal"  # "18th", "21st"; not "27st", which is 27 stone
     if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text[max(0, start - 4) : start]):
         return "joined"
     return "plain"
