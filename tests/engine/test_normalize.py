@@ -269,13 +269,23 @@ def test_canonical_text_makes_a_record_and_an_answer_agree() -> None:
 
 @pytest.mark.parametrize(("text", "minutes"), [
     ("at 10:30 today", [630.0]), ("9am to 5pm", [540.0, 1020.0]), ("at 9:05 p.m.", [1265.0]),
-    ("12 am", [0.0]), ("12:15 PM", [735.0]),
+    ("12 am", [0.0]), ("12:15 PM", [735.0]), ("tonight at 7.30pm", [1170.0]), ("at 4.10 pm ET", [970.0]),
 ])
 def test_times_of_day_are_quantities_of_their_own(text: str, minutes: list[float]) -> None:
     qs = extract_quantities(text)
     assert [q.value for q in qs] == minutes and all(q.kind == "time" and q.unit == "time" for q in qs)
 
 
-@pytest.mark.parametrize("text", ["ratio 3:1", "it is 25:00", "score 2-1", "No.10"])
+def test_a_time_does_not_take_the_full_stop_after_it() -> None:
+    assert [q.text for q in extract_quantities("It ended at 7pm. Then at 5 p.m. it began.")] == ["7pm", "5 p.m."]
+
+
+def test_a_number_glued_to_a_scale_word_is_an_amount() -> None:
+    [q] = extract_quantities("United paid almost £30million for Shaw")
+    assert (q.value, q.unit, q.kind, q.bound) == (30_000_000, "GBP", "amount", "near")
+    assert extract_identifiers("United paid almost £30million for Shaw") == []
+
+
+@pytest.mark.parametrize("text", ["ratio 3:1", "it is 25:00", "score 2-1", "No.10", "a rate of 7.30 today"])
 def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
     assert all(q.kind != "time" for q in extract_quantities(text))

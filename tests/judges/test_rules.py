@@ -101,6 +101,13 @@ def test_amount_conflicts(claim: str, quoted: str) -> None:
     assert v.verdict == "hallucination" and v.p_hallucination == 0.95 and quoted in v.reason
 
 
+def test_an_amount_glued_to_its_scale_word_is_no_code() -> None:
+    ev = "United paid £28million to sign Shaw from Southampton last summer."
+    assert verdict("United paid almost £30million to sign Shaw.", ev).verdict == "supported"
+    v = verdict("United paid £35million to sign Shaw.", ev)
+    assert v.verdict == "hallucination" and v.reason == "The claim says £35million but the evidence says £28million.", v
+
+
 @pytest.mark.parametrize(
     "claim",
     ["Acme Corp employs 250 people.", "Revenue grew 12 percent in 2024.", "Revenue reached £3,400,000 in 2024.",
@@ -368,6 +375,10 @@ def test_a_value_stated_elsewhere_in_the_context_is_no_contradiction() -> None:
     ("Call between 9am and 5pm.", "Call 9 a.m. to 5 p.m. on weekdays.", "supported", ""),
     ("The office closes at 5pm.", "The office is open 9:00 to 17:00.", "supported", ""),
     ("The office closes at 6pm.", "The office is open 9:00 to 17:00.", "hallucination", "6pm"),
+    ("Unreported World, tonight at 7.30pm on Channel 4.", "Watch Unreported World at 7.30pm on Channel 4's site.",
+     "supported", ""),
+    ("It starts at 7.30pm on Channel 4.", "It starts at 8.30pm on Channel 4.", "hallucination",
+     "The claim says 7.30pm but the evidence says 8.30pm"),
 ])
 def test_times_of_day_are_compared_with_times(claim: str, context: str, verdict_: str, says: str) -> None:
     v = verdict(claim, context)

@@ -88,7 +88,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k
            "m": 1e6, "bn": 1e9, "b": 1e9}
 _UNIT_SUFFIXES = frozenset(
     "st nd rd th s k m mn bn b km kg g mg cm mm ml l lb lbs oz ft in gb mb kb tb ghz mhz kw kwh w v am pm "
-    "h hr hrs min mins sec ms x yr yrs".split()
+    "h hr hrs min mins sec ms x yr yrs thousand million billion trillion".split()
 )
 _PREFIX_WORDS = frozenset("mid pre post early late top over under circa".split())
 
@@ -96,10 +96,12 @@ _NUM = re.compile(
     r"(?<![\d.])(?P<neg>(?<![^\s(])[-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|(?<![^\W\d_])\.\d+)(?![\d]|\.\d)"
 )
-# a time of day: "10:30", "9:05 pm", "9am", "5 p.m." (its value: minutes after midnight)
+# a time of day: "10:30", "9:05 pm", "7.30pm", "9am", "5 p.m." (its value: minutes after midnight);
+# with a dot the am/pm must follow ("7.30" alone is a number)
 _TIME = re.compile(
-    r"(?<![\d:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?(m)(?::\d{2})?(?![\d:])|(?=\s?[ap]\.?m\b))"
-    r"(?:\s?(?P<ap>[ap])\.?m\b\.?)?",
+    r"(?<![\d:.,])(?P<h>\d{1,2})"
+    r"(?::(?P<m>\d{2})(?::\d{2})?(?![\d:])|\.(?P<dm>\d{2})(?=\s?[ap]\.?m\b)|(?=\s?[ap]\.?m\b))"
+    r"(?:\s?(?P<ap>[ap])(?P<dot>\.)?m\b(?(dot)\.?))?",
     re.IGNORECASE,
 )
 _CUR_ALT = "|".join(sorted((re.escape(s) for s in _CURRENCY_SYMBOLS), key=len, reverse=True))
@@ -466,7 +468,7 @@ def _word_quantities(text: str, taken: _Spans) -> list[Quantity]:
 def _times(text: str, skip: _Spans) -> list[Quantity]:
     out = []
     for m in _TIME.finditer(text):
-        h, mins = int(m.group("h")), int(m.group("m") or 0)
+        h, mins = int(m.group("h")), int(m.group("m") or m.group("dm") or 0)
         if skip.overlaps(m.span()) or mins > 59 or h > (12 if m.group("ap") else 24):
             continue
         if m.group("ap"):
