@@ -14,18 +14,21 @@ Dates (:func:`extract_dates`)
 
 Quantities (:func:`extract_quantities`)
     "7116", "7,116", "7 116", "3.5", "-4", "twelve", "one hundred and five"; scale
-    words ("1.2 million", "$5bn", "10k"; a bare "m"/"b" suffix only after a currency,
+    words ("1.2 million", "$5bn", "£30million", "10k"; a bare "m"/"b" suffix only after a currency,
     else it is metres/bytes); currencies as ISO codes (symbols, codes before or after,
     "pounds"/"dollars"/"euros"); percentages as unit ``"%"``. Other units (km, kg, hours)
     are not kept: the unit is ``None``. European "7.116,50" and dotted versions
     ("3.5.1") are not read as numbers. Values inside dates and identifiers are skipped.
+    Times of day ("10:30", "9am", "7.30pm", "5 p.m.") have unit ``"time"``. Numbers
+    joined by a dash or slash ("4-1", "2014/15") are also read as one run
+    (:func:`joined_numbers`).
 
 Identifiers (:func:`extract_identifiers`)
     A token of letters and digits ("INV7701B", "PO451C", "N30", "H100", "COVID-19") is an
     identifier, compared as a whole token (case, "-" and "_" ignored), never a number.
     Exceptions read as numbers: a number with a currency code before or after it
     ("7116GBP", "GBP7116"), an ordinal ("12th"), a scale or unit suffix ("10k", "5km",
-    "1990s", "3pm") and "<number>-<word>" ("10-year").
+    "1990s", "3pm", "30million") and "<number>-<word>" ("10-year").
 """
 
 from __future__ import annotations
