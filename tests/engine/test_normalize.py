@@ -229,6 +229,7 @@ def test_numbers_joined_by_a_dash_or_slash_are_read_as_one_value() -> None:
     assert not formation.matches(JoinedNumbers((2, 4, 4), (0, 5), "2-4-4"))  # only a pair reads both ways
     assert season.matches(joined_numbers("2014-2015", extract_quantities("2014-2015"))[0])
     assert text[slice(*season.span)] == "2014/15"
+    assert season.of_years and not score.of_years and not formation.of_years
 
 
 def test_unicode_text() -> None:

@@ -456,6 +456,9 @@ def test_a_score_or_a_season_is_read_whole() -> None:
     assert veto("He joined in the 2014/2015 season.", "He joined Leeds in the 2014/15 season.") is None
     hard = veto("He joined in the 2014/2015 season.", "He joined Leeds in the 2013/14 season, aged 15.")
     assert hard is not None and "2013/14" in hard.reason, hard
+    # a season is not contradicted by a score, nor by a season the claim gives too
+    assert veto("They lost six games in 2014/15, the same as in 2012/13.",
+                "City lost 1-0 at Burnley. They lost six games in 2012/13 and in 2014.") is None
     # another score amid other words is not quoted as what the evidence says of this one
     hard = veto("Millwall won 2-1 at the Den.", "Millwall won at the Den. Leeds beat Hull 3-0 at home.")
     assert hard is not None and "never gives that value (it gives 3-0)" in hard.reason, hard

@@ -205,6 +205,11 @@ class JoinedNumbers:
     span: Span
     text: str
 
+    @property
+    def of_years(self) -> bool:
+        """A season or a span of years ("2014/15", "1939-45"), not a score or a range."""
+        return all(1000 <= v <= 2100 and v == int(v) for v in self.values)
+
     def matches(self, other: JoinedNumbers) -> bool:
         """The same numbers in the same order; a pair also the other way round ("lost 1-2"
         for "won 2-1")."""

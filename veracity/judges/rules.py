@@ -324,18 +324,20 @@ def _quantity_failure(q: Quantity, claim: str, windows: Sequence[Evidence], stem
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
 
 
-def _check_joined(run: JoinedNumbers, claim: str, windows: Sequence[Evidence], stems: set[str],
-                  reading: _Reading) -> _Values | None:
+def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers], windows: Sequence[Evidence],
+                  stems: set[str], reading: _Reading) -> _Values | None:
     """A score, season or range of the claim ("2-3") against the evidence's: verified by the same
     numbers joined alike, contradicted by another run of as many numbers amid the claim's words
-    ("a crucial 2-1 victory" for "Millwall beat Charlton 2-3"); ``None`` when neither holds, and
-    its numbers are then checked one by one."""
+    ("a crucial 2-1 victory" for "Millwall beat Charlton 2-3") that the claim does not give too
+    (``others``: "in 2014/15, as in 2012/13"); ``None`` when neither holds, and its numbers are
+    then checked one by one."""
     runs = [(i, r) for i, w in enumerate(windows) for r in _facts(w.text).joined]
     same = [(i, r.span) for i, r in runs if run.matches(r)]
     if same:
         i, span = _pick(same, stems, windows)
         return _Values((f"{run.text} matches {_quote(windows[i].text, span)}",), (i,), (run.span,))
-    rivals = [(i, r.span) for i, r in runs if len(r.values) == len(run.values)]
+    rivals = [(i, r.span) for i, r in runs
+              if len(r.values) == len(run.values) and r.of_years == run.of_years and not any(o.matches(r) for o in others)]
     conflict = _conflict(run.text, claim, run.span, rivals, windows, stems, replace(reading, anchored_only=True))
     return None if conflict is None else _Values(spans=(run.span,), failure=conflict)
 
@@ -360,8 +362,9 @@ def _stray(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: 
 def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
     out = _Values()
     quantities = extract_quantities(claim)
-    for run in joined_numbers(claim, quantities):
-        checked = _check_joined(run, claim, windows, stems, reading)
+    runs = joined_numbers(claim, quantities)
+    for run in runs:
+        checked = _check_joined(run, claim, [o for o in runs if o is not run], windows, stems, reading)
         if checked is None:
             continue
         out += checked
@@ -371,6 +374,8 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
     for q in quantities:
         if any(a <= q.span[0] < b for a, b in done):
             continue  # read with the numbers joined to it
+        if any(r.span[0] <= q.span[0] < r.span[1] and q.value not in r.values for r in runs):
+            continue  # the "15" of a season "2014/15": its year is read with the season
         if q.kind == "word" and q.value <= 1:
             continue  # "one of", "zero-based": too ambiguous to check
         found = _quantity_matches(q, windows)
