@@ -281,6 +281,14 @@ def test_a_time_does_not_take_the_full_stop_after_it() -> None:
     assert [q.text for q in extract_quantities("It ended at 7pm. Then at 5 p.m. it began.")] == ["7pm", "5 p.m."]
 
 
+def test_a_telephone_number_is_a_code() -> None:
+    text = "Call 020 8721 4868, (020) 7946 0018, +44 20 7946 0018 or 888-957-2272. Agent 007 won 2-1."
+    assert [(i.text, i.key) for i in extract_identifiers(text)] == [
+        ("020 8721 4868", "02087214868"), ("(020) 7946 0018", "02079460018"),
+        ("+44 20 7946 0018", "442079460018"), ("888-957-2272", "8889572272")]
+    assert [q.text for q in extract_quantities(text)] == ["007", "2", "1"]
+
+
 def test_a_number_glued_to_a_scale_word_is_an_amount() -> None:
     [q] = extract_quantities("United paid almost £30million for Shaw")
     assert (q.value, q.unit, q.kind, q.bound) == (30_000_000, "GBP", "amount", "near")

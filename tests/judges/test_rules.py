@@ -101,6 +101,14 @@ def test_amount_conflicts(claim: str, quoted: str) -> None:
     assert v.verdict == "hallucination" and v.p_hallucination == 0.95 and quoted in v.reason
 
 
+def test_a_telephone_number_is_checked_as_a_code() -> None:
+    ev = "Anyone with information is asked to call 020 8721 4868. The victim, 23, is recovering."
+    v = verdict("Witnesses should call 020 8721 4868.", ev)
+    assert v.verdict == "supported" and "020 8721 4868 matches" in v.reason, v
+    v = verdict("Witnesses should call 020 8721 4869.", ev)
+    assert v.verdict == "hallucination" and "020 8721 4868" in v.reason and "23" not in v.reason, v
+
+
 def test_an_amount_glued_to_its_scale_word_is_no_code() -> None:
     ev = "United paid £28million to sign Shaw from Southampton last summer."
     assert verdict("United paid almost £30million to sign Shaw.", ev).verdict == "supported"

@@ -28,7 +28,8 @@ Identifiers (:func:`extract_identifiers`)
     identifier, compared as a whole token (case, "-" and "_" ignored), never a number.
     Exceptions read as numbers: a number with a currency code before or after it
     ("7116GBP", "GBP7116"), an ordinal ("12th"), a scale or unit suffix ("10k", "5km",
-    "1990s", "3pm", "30million") and "<number>-<word>" ("10-year").
+    "1990s", "3pm", "30million") and "<number>-<word>" ("10-year"). A telephone number
+    ("020 8721 4868", "888-957-2272") is an identifier, compared without its spaces and dashes.
 """
 
 from __future__ import annotations
@@ -225,7 +226,7 @@ class Identifier:
 
     @property
     def key(self) -> str:
-        return re.sub(r"[-_]", "", self.text).upper()
+        return re.sub(r"[-_\s().+]", "", self.text).upper()
 
 
 class _HasSpan(Protocol):
@@ -363,14 +364,26 @@ def _is_identifier(token: str) -> bool:
     return first.isalpha() and later_digits and first.lower() not in _PREFIX_WORDS
 
 
+# a telephone number: "020 8721 4868", "0800 555 111", "(020) 7946 0018", "+44 20 7946 0018",
+# "888-957-2272": a code, not numbers
+_PHONE = re.compile(
+    r"(?<![\w.,+])(?:\+\d{1,3}[ -]?\d{1,4}|\(0?\d{2,5}\)|0\d{2,5})(?:[ -]\d{3,4}){1,3}(?!\w|[.,]\d)"
+    r"|(?<![\w.,-])\d{3}-\d{3}-\d{4}(?![\w-])"
+)
+
+
 def extract_identifiers(text: str, exclude: list[Span] | None = None) -> list[Identifier]:
-    """Tokens mixing letters and digits that are codes, not numbers (see module doc)."""
+    """Tokens mixing letters and digits that are codes, not numbers, and telephone numbers (see
+    module doc)."""
     skip = _Spans(exclude if exclude is not None else [d.span for d in extract_dates(text)])
-    return [
+    phones = [Identifier(m.group(0), m.span()) for m in _PHONE.finditer(text) if not skip.overlaps(m.span())]
+    taken = _Spans([p.span for p in phones])
+    tokens = [
         Identifier(m.group(0), m.span())
         for m in _TOKEN.finditer(text)
-        if _is_identifier(m.group(0)) and not skip.overlaps(m.span())
+        if _is_identifier(m.group(0)) and not skip.overlaps(m.span()) and not taken.overlaps(m.span())
     ]
+    return sorted(phones + tokens, key=lambda i: i.span[0])
 
 
 def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
