@@ -342,17 +342,19 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
     return None if conflict is None else _Values(spans=(run.span,), failure=conflict)
 
 
-def _stray(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
-           stems: set[str], reading: _Reading) -> _Failure | None:
+def _stray(q: Quantity, claim: str, own: Sequence[Quantity], found: Sequence[tuple[int, Span]],
+           windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Failure | None:
     """The claim's value stands in the evidence only amid other words, and another value of its
-    kind stands amid ``STRAY_WORDS`` of the claim's: "Curry scored 19 points" where the evidence
-    says "Curry scored 27 points" and has a 19 elsewhere."""
+    kind stands amid ``STRAY_WORDS`` of the claim's, one that none of the claim's ``own`` other
+    values states: "Curry scored 19 points" where the evidence says "Curry scored 27 points" and
+    has a 19 elsewhere."""
     if _anchored(claim, q.span, found, windows, reading.asked):
         return None
-    own = [o for o in extract_quantities(claim) if o.span != q.span]
-    rivals = [(i, r) for i, r in _rivals(q, windows) if not any(i == j and r == s for j, s in found)
-              and not any(o.matches(e) for o in own for e in _facts(windows[i].text).quantities if e.span == r)]
-    strong = [(i, r) for i, r in rivals if _shared(claim, q.span, windows[i].text, r, reading.asked) >= STRAY_WORDS]
+    stated = {(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
+              if any(o.matches(e) for o in own)}  # "from 1979 to 1985": 1985 is no rival for 1979
+    near = _near(claim, q.span, reading.asked)
+    strong = [(i, r) for i, r in _rivals(q, windows) if (i, r) not in found and (i, r) not in stated
+              and _shared(near, windows[i].text, r) >= STRAY_WORDS]
     if not strong:
         return None
     i, at = _pick(strong, stems, windows)
@@ -379,7 +381,8 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         if q.kind == "word" and q.value <= 1:
             continue  # "one of", "zero-based": too ambiguous to check
         found = _quantity_matches(q, windows)
-        stray = _stray(q, claim, found, windows, stems, reading) if found else None
+        own = [o for o in quantities if o is not q]
+        stray = _stray(q, claim, own, found, windows, stems, reading) if found else None
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -422,15 +425,20 @@ def _anchored(claim: str, span: Span, rivals: Sequence[tuple[int, Span]], window
     """The evidence values amid at least ``ANCHOR_WORDS`` of the words around the claim's value at
     ``span`` or of the question it answers: "just before 4pm on Wednesday" for the claim's "just
     before 7pm on Wednesday", not a "4-4-2" formation for "17 points"."""
-    return [(i, r) for i, r in rivals if _shared(claim, span, windows[i].text, r, asked) >= ANCHOR_WORDS]
+    near = _near(claim, span, asked)
+    return [(i, r) for i, r in rivals if _shared(near, windows[i].text, r) >= ANCHOR_WORDS]
 
 
-def _shared(claim: str, span: Span, text: str, at: Span, asked: Sequence[str]) -> int:
-    """How many of the words around the claim's value at ``span`` (or of the question it answers)
-    stand around the value at ``at`` in ``text``."""
-    near = {stem(w): w for w in [*_around(claim, span), *asked]}
+def _near(claim: str, span: Span, asked: Sequence[str]) -> list[str]:
+    """The words around the claim's value at ``span`` and of the question it answers, one per stem."""
+    return list({stem(w): w for w in [*_around(claim, span), *asked]}.values())
+
+
+def _shared(near: Sequence[str], text: str, at: Span) -> int:
+    """How many of the words ``near`` a claim's value (:func:`_near`) stand around the value at
+    ``at`` in ``text``."""
     facts = _facts.uncached(" ".join(_around(text, at)))  # a few words, read once
-    return sum(_known(w, facts) for w in near.values())
+    return sum(_known(w, facts) for w in near)
 
 
 def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
