@@ -438,8 +438,9 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
 
 
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
-_JOINED_AFTER = re.compile(r"\s?[-–/]\s?\d")
-_JOINED_BEFORE = re.compile(r"\d\s?[-–/]\s?$")
+_JOIN = r"\s?[-–/]\s?"  # what joins a number to the next: "4-1", "2014/15", "1 - 2"
+_JOINED_AFTER = re.compile(rf"{_JOIN}\d")
+_JOINED_BEFORE = re.compile(rf"\d{_JOIN}$")
 
 
 def _ordinal_suffix(n: str) -> str:
@@ -512,9 +513,6 @@ def extract_quantities(text: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.span[0])
 
 
-_JOIN = re.compile(r"\s?[-–/]\s?")
-
-
 def joined_numbers(text: str, quantities: Iterable[Quantity]) -> list[JoinedNumbers]:
     """The runs of ``quantities`` (those of ``text``, in order) joined to each other by a dash or
     slash, two numbers or more without units ("4-1", "2014/15", "4-4-2"; not "£2-3m")."""
@@ -522,7 +520,7 @@ def joined_numbers(text: str, quantities: Iterable[Quantity]) -> list[JoinedNumb
     last: Quantity | None = None
     for q in quantities:
         bare = q.form == "joined" and q.unit is None and q.kind in ("number", "year")
-        if bare and last is not None and _JOIN.fullmatch(text, last.span[1], q.span[0]):
+        if bare and last is not None and re.fullmatch(_JOIN, text[last.span[1] : q.span[0]]):
             runs[-1].append(q)
         elif bare:
             runs.append([q])
@@ -535,7 +533,8 @@ def _joined(text: str, run: list[Quantity]) -> JoinedNumbers:
     for q in run[1:]:
         v = q.value
         if values[-1] >= 1000 and q.text.isdigit() and len(q.text) == 2:  # "2014/15", "1999-00"
-            v += values[-1] // 100 * 100 + (100 if values[-1] // 100 * 100 + v <= values[-1] else 0)
+            v += values[-1] // 100 * 100
+            v += 100 if v <= values[-1] else 0
         values.append(v)
     span = (run[0].span[0], run[-1].span[1])
     return JoinedNumbers(tuple(values), span, text[span[0] : span[1]])
