@@ -14,6 +14,7 @@ from veracity.engine.normalize import (
     extract_quantities,
     fold,
     joined_numbers,
+    measure,
     stem,
 )
 
@@ -298,3 +299,24 @@ def test_a_number_glued_to_a_scale_word_is_an_amount() -> None:
 @pytest.mark.parametrize("text", ["ratio 3:1", "it is 25:00", "score 2-1", "No.10", "a rate of 7.30 today"])
 def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
     assert all(q.kind != "time" for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("St Mirren have 21 points.", "point"),
+    ("her 36-week-old baby", "week"),
+    ("The 17-year-old was charged.", "year"),
+    ("He served 44 years in prison.", "year"),
+    ("He is 6ft tall and weighs 15 stone.", "foot"),
+    ("She was 27st at 17.", "stone"),
+    ("He dived from the 10m platform.", None),  # metres or millions
+    ("He was 34 at Euro 2016.", None),
+    ("Two of the 11 in the squad.", None),
+])
+def test_measure_is_the_unit_word_after_a_number(text: str, counts: str | None) -> None:
+    q = extract_quantities(text)[0]
+    assert measure(text, q.span) == counts
+
+
+@pytest.mark.parametrize("text", ["City No 1 Joe Hart", "the world No. 3 player"])
+def test_a_number_after_no_is_a_rank(text: str) -> None:
+    assert [q.form for q in extract_quantities(text)] == ["ordinal"]

@@ -188,6 +188,45 @@ def test_negation_cues(claim: str) -> None:
     assert verdict(claim, ev).verdict == "hallucination"
 
 
+@pytest.mark.parametrize(("claim", "context"), [
+    # "not only ... but also" adds rather than denies
+    ("They want to promote Detroit as an alternative for New Yorkers.",
+     "The owners not only want exposure for their business but also to promote Detroit as an alternative "
+     "for New Yorkers."),
+    # the misspelt contraction and "unable" negate like "didn't" and "couldn't"
+    ("The court said it did'nt have jurisdiction to force the kids to return.",
+     "The court said it did not have the jurisdiction to force the kids to return."),
+    ("He posted that he couldn't cross the Turkey-Syria border.",
+     "He posted that he was unable to cross the border from Turkey into Syria."),
+    # two negations in two clauses: the one bearing on the offer is in both
+    ("Khedira will not be offered a new deal by Real Madrid.",
+     "Khedira said: 'let nobody doubt that', but Real Madrid will not now offer him a new deal."),
+    ("As no cause of death was determined, the police could not pursue a murder charge.",
+     "A neglect charge was pursued by the police over murder as the coroner could not determine the cause of death."),
+    # the evidence negates "sleep" in one place and states it plainly in another
+    ("People with sleep apnoea saw a mental decline a decade earlier.",
+     "People with sleep apnoea saw a mental decline a decade earlier than those who had no sleep problems."),
+])
+def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, context: str) -> None:
+    item = JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context)
+    assert RulesJudge().hard_contradiction(item) is None
+
+
+@pytest.mark.parametrize(("claim", "context", "side"), [
+    ("He was not able to cross the border.", "He crossed the border and was able to cross it again.", "claim"),
+    ("The club did'nt renew his contract.", "The club renewed his contract last month.", "claim"),
+    # two negations bearing on "started" state it
+    ("Scientists said the fire could not have not been started accidentally.",
+     "Scientists said the fire could not have been started accidentally.", "evidence"),
+    ("The club renewed his contract last month.", "Although fans wanted it, the club did not renew his contract last month.",
+     "evidence"),
+])
+def test_a_negation_bearing_on_what_the_other_states_is_caught(claim: str, context: str, side: str) -> None:
+    item = JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context)
+    hard = RulesJudge().hard_contradiction(item)
+    assert hard is not None and hard.reason.startswith(f"The {side} negates"), hard
+
+
 # --- named entities ---------------------------------------------------------------
 
 def test_absent_entity_is_unsupported() -> None:
@@ -438,7 +477,10 @@ def test_a_rank_a_score_an_age_and_a_count_of_other_things_are_not_rival_values(
     # what the evidence gives is a value of another kind of count: unsupported, not contradicted
     assert veto("Almeria are 18th in La Liga.", "Almeria lost 4-1 to Levante in La Liga.") is None
     assert veto("Arsenal beat United 2-1 in the cup.", "A 15-year-old was cautioned after the cup tie.") is None
+    assert veto("City No 1 Joe Hart said the loss was tough.", "City are 12 points behind, Joe Hart said.") is None
     # the same kind of count, differently: contradicted
+    hard = veto("World No 3 Ding lost the final.", "World No 2 Ding lost the final.")
+    assert hard is not None and hard.reason == "The claim says 3 but the evidence says 2.", hard
     hard = veto("Almeria are 18th in La Liga.", "Almeria are 17th in La Liga.")
     assert hard is not None and hard.reason == "The claim says 18 but the evidence says 17th.", hard
     hard = veto("Arsenal beat United 2-1 in the cup.", "Arsenal beat United 3-1 in the cup.")
@@ -448,6 +490,39 @@ def test_a_rank_a_score_an_age_and_a_count_of_other_things_are_not_rival_values(
     # counts of things named differently still compete ("infections" / "cases")
     hard = veto("The outbreak caused 300 infections in two weeks.", "Officials confirmed 120 cases in two weeks.")
     assert hard is not None and "120" in hard.reason, hard
+
+
+def test_values_counting_different_things_are_not_rival_values() -> None:
+    rules = RulesJudge()
+
+    def veto(claim: str, context: str) -> ClaimVerdict | None:
+        return rules.hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
+
+    # both say what they count, and it differs: unsupported, not contradicted
+    assert veto("St Mirren remain bottom with 21 points.", "Stokes scored within 60 seconds of the restart.") is None
+    assert veto("Doctors delivered her 36-week-old baby.", "Doctors said the 17-year-old mother was well.") is None
+    # the same thing counted: contradicted
+    hard = veto("St Mirren remain bottom with 21 points.", "St Mirren remain bottom with 24 points.")
+    assert hard is not None and hard.reason == "The claim says 21 but the evidence says 24.", hard
+    hard = veto("Doctors delivered her 36-week-old baby.", "Doctors delivered her 32-week-old baby.")
+    assert hard is not None and "32" in hard.reason, hard
+
+
+def test_a_value_the_claim_gives_too_is_no_rival() -> None:
+    rules = RulesJudge()
+
+    def veto(claim: str, context: str) -> ClaimVerdict | None:
+        return rules.hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
+
+    # 2009 is unsupported, not contradicted: the evidence's 2010 is the claim's own other year
+    assert veto("The Lakers won both the 2009 and 2010 NBA Finals.", "The Lakers won the 2010 NBA Finals.") is None
+    assert veto("He wrote Taken and Taken 2, and maybe Taken 3.", "He wrote Taken and Taken 2.") is None
+    hard = veto("He was born in 1950 and died in 2010.", "He was born in 1952 and died in 2010.")
+    assert hard is not None and hard.reason == "The claim says 1950 but the evidence says 1952.", hard
+    # "more than 8,000" gives 8,000, not every greater value
+    hard = veto("Cutting meat for the more than 8,000 inmates saved $250,000 per year.",
+                "Cutting meat for the 8,000 inmates saved $200,000 per year.")
+    assert hard is not None and hard.reason == "The claim says $250,000 but the evidence says $200,000.", hard
 
 
 def test_a_score_or_a_season_is_read_whole() -> None:

@@ -441,6 +441,7 @@ _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
 _JOIN = r"\s?[-–/]\s?"  # what joins a number to the next: "4-1", "2014/15", "1 - 2"
 _JOINED_AFTER = re.compile(rf"{_JOIN}\d")
 _JOINED_BEFORE = re.compile(rf"\d{_JOIN}$")
+_RANK_BEFORE = re.compile(r"\bNo\.?\s?$")
 
 
 def _ordinal_suffix(n: str) -> str:
@@ -454,9 +455,42 @@ def _form(text: str, start: int, end: int) -> QuantityForm:
     m = _ORDINAL_AFTER.match(text, end)
     if m and m.group(0).lower() == _ordinal_suffix(text[start:end]):
         return "ordinal"  # "18th", "21st"; not "27st", which is 27 stone
+    if _RANK_BEFORE.search(text, max(0, start - 4), start):
+        return "ordinal"  # "world No 3", "City's No. 1": a rank
     if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text[max(0, start - 4) : start]):
         return "joined"
     return "plain"
+
+
+# what a number counts, written after it: a word ("21 points", "44 years", "a 36-week-old baby"),
+# or an abbreviation glued to it ("6ft", "3lbs"); "m" is left out: "10m" is metres or millions
+_MEASURE_WORDS = {
+    **{w: "second" for w in ("second", "seconds", "secs")}, **{w: "minute" for w in ("minute", "minutes", "mins")},
+    **{w: "hour" for w in ("hour", "hours", "hrs")}, **{w: "day" for w in ("day", "days")},
+    **{w: "week" for w in ("week", "weeks")}, **{w: "month" for w in ("month", "months")},
+    **{w: "year" for w in ("year", "years", "yrs")}, **{w: "decade" for w in ("decade", "decades")},
+    **{w: "century" for w in ("century", "centuries")}, **{w: "mile" for w in ("mile", "miles")},
+    **{w: "metre" for w in ("metre", "metres", "meter", "meters")}, **{w: "yard" for w in ("yard", "yards")},
+    **{w: "foot" for w in ("foot", "feet")}, **{w: "inch" for w in ("inch", "inches")},
+    **{w: "kg" for w in ("kilo", "kilos", "kilogram", "kilograms")}, **{w: "stone" for w in ("stone", "stones")},
+    **{w: "tonne" for w in ("tonne", "tonnes", "ton", "tons")}, **{w: "point" for w in ("point", "points")},
+    **{w: "goal" for w in ("goal", "goals")}, **{w: "wicket" for w in ("wicket", "wickets")},
+    **{w: "run" for w in ("run", "runs")}, **{w: "lap" for w in ("lap", "laps")},
+}
+_MEASURE_GLUED = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ft": "foot", "lb": "pound", "lbs": "pound",
+                  "st": "stone", "yd": "yard", "yds": "yard", "mph": "mph", "hr": "hour", "hrs": "hour"}
+_MEASURE_AFTER = re.compile(r"(?P<glued>[a-z]+\b)|[\s-](?P<word>[a-z]+)\b", _I)
+
+
+def measure(text: str, span: Span) -> str | None:
+    """What the number at ``span`` of ``text`` counts, when a unit word follows it: "year" for "44
+    years" and "a 17-year-old", "point" for "21 points", "foot" for "6ft"; ``None`` otherwise."""
+    m = _MEASURE_AFTER.match(text, span[1])
+    if m is None:
+        return None
+    if m.group("glued"):
+        return _MEASURE_GLUED.get(m.group("glued").lower())
+    return _MEASURE_WORDS.get(m.group("word").lower())
 
 
 def _words_value(phrase: str) -> float | None:

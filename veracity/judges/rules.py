@@ -22,8 +22,10 @@ fires decides:
    a value a record holds in another field than the one the claim names ("shipped on
    7 May 2026" where the record's ship date is 4 March 2023 and 7 May 2026 its ETA; 0.95),
    negation: the claim and an evidence sentence share ≥ 75% of the claim's content
-   words, one negates a word the other states ("not paid" / "paid") (0.90; a capitalised
-   negation inside a title, "Cats Don't Dance", negates nothing, nor does a question),
+   words, one negates a word the other states ("not paid" / "paid") and neither negates a
+   word the other negates too ("will not be offered" / "let nobody doubt it, Real will not
+   now offer") (0.90; a capitalised negation inside a title, "Cats Don't Dance", negates
+   nothing, nor does a question, nor "not only ... but also"; "unable to" negates),
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
    ("Is the warranty transferable?"), read as that statement or its negation, where an
    evidence sentence states the other ("The warranty is not transferable."; for a "no",
@@ -79,6 +81,7 @@ from veracity.engine.normalize import (
     extract_quantities,
     fold,
     joined_numbers,
+    measure,
     stem,
     word_spans,
 )
@@ -86,6 +89,7 @@ from veracity.engine.tables import readable, record_rows, rows_index
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 
+REACH = 4  # a negation bears on the next 4 words ("did not pay the dividend")
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
 ANCHOR_WORDS, STRAY_WORDS, NEAR_BEFORE, NEAR_AFTER = 1, 3, 5, 3
@@ -98,7 +102,9 @@ _STOP = frozenset(
     furthermore additionally therefore thus overall indeed still not no never neither nor none nobody nothing nowhere cannot""".split()
 )
 _FIELD_OF = frozenset("of on for in from to".split())
-_NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot".split())
+_NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot unable".split())
+# "not only ... but also" adds rather than denies
+_NOT_DENYING = frozenset("only just merely simply".split())
 # words of yes/no questions that ask about two or more things, or choose between them
 _NOT_POLAR = frozenset("or and both either same different than all each every any".split())
 _YES_NO = re.compile(r"\s*(yes|no)\b", re.IGNORECASE)
@@ -291,14 +297,18 @@ def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
     return any(re.search(pattern, e.text) for w in windows for e in _facts(w.text).identifiers)
 
 
-def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+def _rivals(q: Quantity, claim: str, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
     """Evidence values the claim's value competes with: same unit, else same kind and form (a
-    rank "18th" competes with ranks, not with a score "4-1" or a count)."""
+    rank "18th" competes with ranks, not with a score "4-1" or a count), not counting another
+    thing where both say what they count ("21 points" and "60 seconds"; a bare "57" may be the
+    age in "58-year-old")."""
+    counts = measure(claim, q.span)
     tiers: list[list[tuple[float, int, Span]]] = [[], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
-            tier = 0 if q.unit is not None and e.unit == q.unit else 1 if _same_count(q, e) else None
+            alike = _same_count(q, e) and counts in (None, measure(w.text, e.span) or counts)
+            tier = 0 if q.unit is not None and e.unit == q.unit else 1 if alike else None
             if tier is not None:
                 tiers[tier].append((abs(e.value - q.value), i, e.span))
         if q.is_year:
@@ -312,13 +322,18 @@ def _same_count(q: Quantity, e: Quantity) -> bool:
     return e.kind == q.kind and (q.kind != "number" or e.form == q.form)
 
 
-def _quantity_failure(q: Quantity, claim: str, windows: Sequence[Evidence], stems: set[str],
-                      reading: _Reading) -> _Failure | None:
+def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows: Sequence[Evidence],
+                      stems: set[str], reading: _Reading) -> _Failure | None:
+    """The claim's value ``q``, which the evidence does not give, against the evidence's values of
+    its kind, less those the claim's ``own`` other values state ("won the 2009 and 2010 finals":
+    2010 is no rival for 2009)."""
     if q.kind == "word":
         if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
             return None
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
-    conflict = _conflict(q.text, claim, q.span, _rivals(q, windows), windows, stems, reading)
+    stated = _stated(own, windows)
+    rivals = [r for r in _rivals(q, claim, windows) if r not in stated]
+    conflict = _conflict(q.text, claim, q.span, rivals, windows, stems, reading)
     if conflict is not None:
         return conflict
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
@@ -350,15 +365,22 @@ def _stray(q: Quantity, claim: str, own: Sequence[Quantity], found: Sequence[tup
     has a 19 elsewhere."""
     if _anchored(claim, q.span, found, windows, reading.asked):
         return None
-    stated = {(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
-              if any(o.matches(e) for o in own)}  # "from 1979 to 1985": 1985 is no rival for 1979
+    stated = _stated(own, windows)  # "from 1979 to 1985": 1985 is no rival for 1979
     near = _near(claim, q.span, reading.asked)
-    strong = [(i, r) for i, r in _rivals(q, windows) if (i, r) not in found and (i, r) not in stated
+    strong = [(i, r) for i, r in _rivals(q, claim, windows) if (i, r) not in found and (i, r) not in stated
               and _shared(near, windows[i].text, r) >= STRAY_WORDS]
     if not strong:
         return None
     i, at = _pick(strong, stems, windows)
     return _Failure(True, P_CONFLICT, f"The claim says {q.text} but the evidence says {_quote(windows[i].text, at)}.", (i,), at)
+
+
+def _stated(own: Sequence[Quantity], windows: Sequence[Evidence]) -> set[tuple[int, Span]]:
+    """The evidence values that one of the claim's ``own`` other values gives, read without its
+    hedge: "more than 8,000 inmates" gives 8,000, not the evidence's $200,000."""
+    exact = [replace(o, bound=None) for o in own]
+    return {(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
+            if any(o.matches(e) for o in exact)}
 
 
 def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
@@ -392,7 +414,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         elif _in_tokens(q, windows):
             out += _Values(spans=(q.span,))
         else:
-            failure = _quantity_failure(q, claim, windows, stems, reading)
+            failure = _quantity_failure(q, claim, own, windows, stems, reading)
             out += _Values(spans=(q.span,), failure=failure)
             if failure is not None and failure.hard:
                 return out
@@ -561,49 +583,90 @@ def _same_kind(value: str, v: DateValue | Quantity) -> bool:
     return bool(qs) and not any(v.matches(q) for q in qs)
 
 
-def _polarity(text: str) -> tuple[bool, set[str]]:
-    """Whether ``text`` is negated, and the stems of the words right after each negation. A
-    capitalised negation after the first word belongs to a title ("Cats Don't Dance", "Why Not
-    Me?") and negates nothing."""
+@dataclass(frozen=True)
+class _Polarity:
+    """How a text negates: ``negated`` when it holds an odd number of negations; ``reach``: the
+    stems negated, within the reach of a negation (its next ``REACH`` words; of an odd number of
+    them); ``scope``: those of them that are the first content word after a negation (what it
+    bears on); ``plain``: the stems that also occur stated."""
+
+    negated: bool
+    scope: frozenset[str]
+    reach: frozenset[str]
+    plain: frozenset[str]
+
+
+def _contradicts(a: _Polarity, b: _Polarity, shared: set[str]) -> bool:
+    """One side's negation bears on a ``shared`` word that the other states plainly ("did not
+    win" / "won"), and no negation bears on a word the other negates too ("will not be offered" /
+    "will not now offer"; "no cause of death was determined" / "could not determine the cause")."""
+    if (a.scope & b.reach | b.scope & a.reach) & shared:
+        return False
+    return bool(((a.scope - a.plain) & b.plain | (b.scope - b.plain) & a.plain) & shared)
+
+
+def _negation(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` negates: a negation word or a contraction ("didn't", the misspelt "did'nt"),
+    not capitalised inside a title ("Cats Don't Dance", "Why Not Me?"), and not the "not" of
+    "not only ... but also", which adds rather than denies."""
+    f = fold(words[i])
+    if not (f in _NEG or f.endswith(("n't", "'nt"))) or (i > 0 and words[i][0].isupper()):
+        return False
+    return not (f == "not" and i + 1 < len(words) and fold(words[i + 1]) in _NOT_DENYING)
+
+
+def _polarity(text: str) -> _Polarity:
+    """How ``text`` negates (see ``_Polarity``). A word within reach of two negations is stated
+    ("could not have not been started")."""
     words = [w for w, _ in word_spans(text)]
-    negated, scope = False, set()
+    negations = [i for i in range(len(words)) if _negation(words, i)]
+    scope, reach, plain = set(), set(), set()
     for i, w in enumerate(words):
         f = fold(w)
-        if (f in _NEG or f.endswith("n't")) and not (i > 0 and w[0].isupper()):
-            negated = not negated
-            nxt = [x for x in words[i + 1 : i + 5] if fold(x) not in _STOP and not fold(x).endswith("n't")]
-            if nxt:
-                scope.add(stem(nxt[0]))
-    return negated, scope
+        if i in negations or f in _STOP:
+            continue
+        over = [j for j in negations if i - REACH <= j < i]
+        if len(over) % 2:
+            reach.add(stem(f))
+            if any(_first_after(words, j, negations) == i for j in over):
+                scope.add(stem(f))
+        else:
+            plain.add(stem(f))
+    return _Polarity(len(negations) % 2 == 1, frozenset(scope), frozenset(reach), frozenset(plain))
+
+
+def _first_after(words: Sequence[str], j: int, negations: Sequence[int]) -> int | None:
+    """The index of the first content word after the negation at ``j``, within its reach."""
+    return next((i for i in range(j + 1, min(j + 1 + REACH, len(words)))
+                 if i not in negations and fold(words[i]) not in _STOP), None)
 
 
 def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     terms = {stem(w) for w in _content(claim)}
     if len(terms) < 2 or (claim.rstrip().endswith("?") and _QUESTION_FIRST.match(claim.lstrip())):
         return None  # a question ("Aren't they coached by...?") states nothing to negate
-    claim_neg, claim_scope = _polarity(claim)
-    hit = _opposed(terms, claim_neg, claim_scope, windows)
+    mine = _polarity(claim)
+    hit = _opposed(terms, mine, windows)
     if hit is None:
         return None
-    side = "The claim negates" if claim_neg else "The evidence negates"
+    side = "The claim negates" if mine.negated else "The evidence negates"
     return _Failure(True, P_NEGATION, f'{side} what the other states: "{hit[1]}".', (hit[0],))
 
 
-def _opposed(terms: set[str], negated: bool, scope: set[str], windows: Sequence[Evidence],
+def _opposed(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
              share: float = 0.75) -> tuple[int, str] | None:
-    """The first evidence sentence stating ``terms`` (a ``share`` of them, ≥ 2) with the other polarity,
-    the negation bearing on a shared word (``scope``: the words a negation of the claim's side
-    bears on); ``None`` as soon as one states them with the same polarity."""
+    """The first evidence sentence stating ``terms`` (a ``share`` of them, ≥ 2) with the other polarity
+    than ``mine`` (see ``_contradicts``); ``None`` as soon as one states them with the same polarity."""
     hit: tuple[int, str] | None = None
     for i, w in enumerate(windows):
         for sentence in split_claims(w.text):
             shared = terms & {stem(x) for x in _content(sentence.text)}
             if len(shared) < 2 or len(shared) < share * len(terms):
                 continue
-            neg, their_scope = _polarity(sentence.text)
-            if neg == negated:
+            theirs = _polarity(sentence.text)
+            if theirs.negated == mine.negated:
                 return None  # the evidence says the same thing with the same polarity
-            if (scope if negated else their_scope) & shared and hit is None:
+            if hit is None and _contradicts(mine, theirs, shared):
                 hit = (i, sentence.text)
     return hit
 
@@ -616,8 +679,10 @@ def _polar_question(question: str) -> str | None:
     last = _last_sentence(question)
     if not last.endswith("?") or not _AUX_FIRST.match(last):
         return None
-    words = {fold(w) for w, _ in word_spans(last)}
-    return None if words & _NOT_POLAR or any(w in _NEG or w.endswith("n't") for w in words) else last
+    words = [w for w, _ in word_spans(last)]
+    if {fold(w) for w in words} & _NOT_POLAR or any(_negation(words, i) for i in range(len(words))):
+        return None
+    return last
 
 
 def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evidence]) -> _Failure | None:
@@ -632,7 +697,10 @@ def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evid
     if len(terms) < 2 or {stem(w) for w in _content(claim[m.end():])} - terms:
         return None  # the answer says more than yes or no: the claim's own words are checked
     says_no = fold(m.group(1)) == "no"
-    hit = _opposed(terms, says_no, terms if says_no else set(), windows, 1.0 if says_no else 0.75)
+    stated = frozenset(terms)
+    mine = _Polarity(says_no, stated if says_no else frozenset(), stated if says_no else frozenset(),
+                     frozenset() if says_no else stated)
+    hit = _opposed(terms, mine, windows, 1.0 if says_no else 0.75)
     if hit is None:
         return None
     return _Failure(True, P_NEGATION, f'The answer "{m.group(1)}" to "{asked}" disagrees with the evidence: "{hit[1]}".',
