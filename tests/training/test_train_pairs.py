@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from veracity.training.data import Pair
+from veracity.training.data import Pair, _negate_both
 from veracity.training.train import main, parse_args, read_pairs, write_pairs
 
 _PLACES = ["Lisbon", "Porto", "Braga", "Faro", "Coimbra", "Evora", "Sintra", "Aveiro"]
@@ -100,3 +100,43 @@ def test_name_swaps_add_right_claims_and_their_copies_naming_what_the_context_ne
     for p in swapped:  # the answer, a town the context gives, became a town of another item's context
         town = p.query.split("[SEP]")[1].strip()
         assert town in _PLACES and town not in p.evidence
+
+
+def _summary_rows(n: int) -> list[dict[str, object]]:
+    """``n`` summarization items whose right summary restates one verb phrase of its document."""
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        town = _PLACES[i % len(_PLACES)]
+        doc = (f"The council met on Monday. The museum in {town} was opened by the mayor after {i + 2} years "
+               f"of work. Visitors queued for hours.")
+        base = {"source": "halueval-summarization", "prompt": "Summarize the document.", "context": doc}
+        rows.append({"id": f"halueval-summarization-{i}-ok", "is_hallucination": False,
+                     "output": f"The museum in {town} was opened by the mayor.", **base})
+    return rows
+
+
+def test_negation_pairs_negate_the_claim_and_its_evidence_sentence_alike(tmp_path: Path) -> None:
+    data, path = _data_dir(tmp_path), tmp_path / "pairs.jsonl.xz"
+    with gzip.open(data / "halueval-train.jsonl.gz", "at", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in _summary_rows(8))
+    main(["--data", str(data), "--save-pairs", str(path), "--max-pairs", "30", "--negation-pairs", "12"])
+    train, _ = read_pairs(path)
+    kinds = {k: [p for p in train if p.kind == k]
+             for k in ("negation-none", "negation-in-claim", "negation-kept", "negation-in-evidence")}
+    assert [len(v) for v in kinds.values()] == [3, 3, 3, 3]
+    for p in kinds["negation-none"]:
+        assert p.label == 0 and "was opened" in p.query and "was opened" in p.evidence
+    for p in kinds["negation-in-claim"]:
+        assert p.label == 1 and "was not opened" in p.query and "was opened" in p.evidence
+    for p in kinds["negation-kept"]:  # both sides say "was not opened": supported
+        assert p.label == 0 and "was not opened" in p.query and "was not opened" in p.evidence
+    for p in kinds["negation-in-evidence"]:  # only the evidence does: not supported
+        assert p.label == 1 and "was opened" in p.query and "was not opened" in p.evidence
+
+
+def test_negate_both_needs_the_sentence_that_states_the_claim() -> None:
+    doc = "The museum was opened by the mayor. The bridge was closed in May."
+    assert _negate_both("The bridge was closed for repairs in May.", doc) == (
+        "The bridge was not closed for repairs in May.", "The museum was opened by the mayor. The bridge was not closed in May.")
+    assert _negate_both("The stadium was closed after the storm.", doc) is None  # no sentence states it
+    assert _negate_both("The museum was not opened by the mayor.", doc) is None  # already negated

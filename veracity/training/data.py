@@ -184,6 +184,63 @@ def name_swap_pairs(rows: list[dict[str, object]], n: int, seed: int) -> list[Pa
     return pairs
 
 
+_AUX_PHRASE = re.compile(r"\b(is|was|are|were|has|have|had|can|will|would|could|should|did|does|do)\s+(?!not\b|never\b)([a-z]+)\b")
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def negation_pairs(rows: list[dict[str, object]], n: int, seed: int) -> list[Pair]:
+    """``n`` pairs, four per right dialogue response or summary sentence whose context sentence
+    states it with the same verb ("has played"): the claim against its context (supported), the
+    claim negated ("has not played", not supported), both negated (supported), and only the context
+    negated (not supported). A negation is evidence of a hallucination only where one side has it;
+    the synthetic negatives (:func:`~veracity.training.synth.negate`) negate only the claim, which
+    teaches a negated claim to look unsupported wherever it stands."""
+    rng = random.Random(seed)
+    claims: list[tuple[dict[str, object], str]] = []
+    for ok, _ in _group(rows):
+        if ok["source"] == "halueval-qa":
+            continue  # short answers: few verbs
+        out = str(ok["output"]).strip()
+        found = sentences(out) if ok["source"] == "halueval-summarization" else [out]
+        low = str(ok["context"] or "").lower()
+        claims.extend((ok, c) for c in found if not novel_mentions(c, low))
+    rng.shuffle(claims)
+    pairs: list[Pair] = []
+    for ok, claim in claims:
+        if len(pairs) >= n:
+            break
+        ctx, prompt, src = str(ok["context"] or ""), str(ok["prompt"]), str(ok["source"])
+        negated = _negate_both(claim, ctx)
+        if negated is None:
+            continue
+        claim_not, ctx_not = negated
+        win, win_not = split_windows(ctx), split_windows(ctx_not)
+        pairs.append(_pair(win, prompt, claim, 0, src, "negation-none"))
+        pairs.append(_pair(win, prompt, claim_not, 1, src, "negation-in-claim"))
+        pairs.append(_pair(win_not, prompt, claim_not, 0, src, "negation-kept"))
+        pairs.append(_pair(win_not, prompt, claim, 1, src, "negation-in-evidence"))
+    return pairs[:n]
+
+
+def _negate_both(claim: str, context: str) -> tuple[str, str] | None:
+    """``claim`` and ``context`` with the same auxiliary and verb ("was named") negated in the claim
+    and in the context sentence that states the claim (half its words or more); ``None`` without one."""
+    words = set(_WORD.findall(claim.lower()))
+    if len(words) < 3:
+        return None
+    for m in _AUX_PHRASE.finditer(claim.lower()):
+        phrase = re.compile(rf"\b{m.group(1)}\s+{m.group(2)}\b", re.IGNORECASE)
+        for sent in _SENT.split(context):
+            hit = phrase.search(sent)
+            if hit is None or len(words & set(_WORD.findall(sent.lower()))) * 2 < len(words):
+                continue
+            at = context.find(sent)
+            cut = at + hit.start() + len(m.group(1))
+            claim_cut = m.start() + len(m.group(1))
+            return claim[:claim_cut] + " not" + claim[claim_cut:], context[:cut] + " not" + context[cut:]
+    return None
+
+
 def record_pairs(n: int, seed: int, schemas: Sequence[Schema] = TRAIN_SCHEMAS) -> list[Pair]:
     """Pairs from ``n`` synthetic records (:mod:`veracity.training.records`): a right and a wrong
     answer for each, so the labels are balanced and the lengths matched."""

@@ -36,7 +36,16 @@ from typing import Any
 import numpy as np
 
 from veracity.judges.checker import INPUT_FORMAT, encode_pairs
-from veracity.training.data import Pair, balance_lengths, build_pairs, load_rows, name_swap_pairs, record_pairs, sample
+from veracity.training.data import (
+    Pair,
+    balance_lengths,
+    build_pairs,
+    load_rows,
+    name_swap_pairs,
+    negation_pairs,
+    record_pairs,
+    sample,
+)
 from veracity.training.records import HELD_OUT_SCHEMAS
 
 SHARES = {"halueval-qa": 0.34, "halueval-dialogue": 0.27, "halueval-summarization": 0.39}
@@ -66,6 +75,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--name-swaps", type=int, default=0, metavar="N",
                     help="add N pairs of a right claim that names something its context gives and the same claim "
                     "with that name swapped for one the context never mentions (half each)")
+    ap.add_argument("--negation-pairs", type=int, default=0, metavar="N",
+                    help="add N pairs, four per right claim: as is, the claim negated, claim and its context "
+                    "sentence both negated on the same verb (supported), only the sentence negated")
     ap.add_argument("--max-pairs", type=int, default=34000, help="pairs to train on; 0: every HaluEval pair")
     ap.add_argument("--max-length", type=int, default=160)
     ap.add_argument("--epochs", type=float, default=1.0)
@@ -149,8 +161,8 @@ def auc(score: np.ndarray, y: np.ndarray) -> float:
 
 def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
     """Training pairs (HaluEval in :data:`SHARES`, or all of them with ``--max-pairs 0``, plus
-    ``--name-swaps`` pairs and ``--records`` of synthetic records) and dev pairs; read from
-    ``--pairs`` when given."""
+    ``--name-swaps`` and ``--negation-pairs`` pairs and ``--records`` of synthetic records) and dev
+    pairs; read from ``--pairs`` when given."""
     if args.pairs is not None:
         return read_pairs(args.pairs)
     train_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.seed), args.seed)
@@ -164,10 +176,12 @@ def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
     dev = sample(dev_all, {s: args.dev_pairs // 3 for s in SHARES}, args.seed)
     if args.name_swaps:
         train += name_swap_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.name_swaps // 2 * 2, args.seed)
+    if args.negation_pairs:
+        train += negation_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.negation_pairs // 4 * 4, args.seed)
     if n_records:
         train += record_pairs(n_records // 2, args.seed)
         dev += record_pairs(max(1, args.dev_pairs // 6), args.seed + 1, HELD_OUT_SCHEMAS)  # kinds never trained on
-    if n_records or args.name_swaps:
+    if n_records or args.name_swaps or args.negation_pairs:
         random.Random(args.seed).shuffle(train)
     return train, dev
 
