@@ -29,6 +29,11 @@ def verdict(claim_text: str, context: str | list[str] = SEED, prompt: str = "") 
     return v
 
 
+def veto(claim: str, context: str) -> ClaimVerdict | None:
+    """The rules judge's hard contradiction of ``claim`` against ``context``, if any."""
+    return RulesJudge().hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
+
+
 def test_is_a_judge() -> None:
     assert isinstance(RulesJudge(), Judge)
     assert RulesJudge.name == "rules"
@@ -208,8 +213,7 @@ def test_negation_cues(claim: str) -> None:
      "People with sleep apnoea saw a mental decline a decade earlier than those who had no sleep problems."),
 ])
 def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, context: str) -> None:
-    item = JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context)
-    assert RulesJudge().hard_contradiction(item) is None
+    assert veto(claim, context) is None
 
 
 @pytest.mark.parametrize(("claim", "context", "side"), [
@@ -222,8 +226,7 @@ def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, conte
      "evidence"),
 ])
 def test_a_negation_bearing_on_what_the_other_states_is_caught(claim: str, context: str, side: str) -> None:
-    item = JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context)
-    hard = RulesJudge().hard_contradiction(item)
+    hard = veto(claim, context)
     assert hard is not None and hard.reason.startswith(f"The {side} negates"), hard
 
 
@@ -469,11 +472,6 @@ def test_a_value_the_windows_miss_is_vetoed_where_the_context_gives_another_in_t
 
 
 def test_a_rank_a_score_an_age_and_a_count_of_other_things_are_not_rival_values() -> None:
-    rules = RulesJudge()
-
-    def veto(claim: str, context: str) -> ClaimVerdict | None:
-        return rules.hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
-
     # what the evidence gives is a value of another kind of count: unsupported, not contradicted
     assert veto("Almeria are 18th in La Liga.", "Almeria lost 4-1 to Levante in La Liga.") is None
     assert veto("Arsenal beat United 2-1 in the cup.", "A 15-year-old was cautioned after the cup tie.") is None
@@ -492,45 +490,30 @@ def test_a_rank_a_score_an_age_and_a_count_of_other_things_are_not_rival_values(
     assert hard is not None and "120" in hard.reason, hard
 
 
-def test_values_counting_different_things_are_not_rival_values() -> None:
-    rules = RulesJudge()
-
-    def veto(claim: str, context: str) -> ClaimVerdict | None:
-        return rules.hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
-
+@pytest.mark.parametrize(("claim", "context", "reason"), [
     # both say what they count, and it differs: unsupported, not contradicted
-    assert veto("St Mirren remain bottom with 21 points.", "Stokes scored within 60 seconds of the restart.") is None
-    assert veto("Doctors delivered her 36-week-old baby.", "Doctors said the 17-year-old mother was well.") is None
+    ("St Mirren remain bottom with 21 points.", "Stokes scored within 60 seconds of the restart.", None),
+    ("Doctors delivered her 36-week-old baby.", "Doctors said the 17-year-old mother was well.", None),
     # the same thing counted: contradicted
-    hard = veto("St Mirren remain bottom with 21 points.", "St Mirren remain bottom with 24 points.")
-    assert hard is not None and hard.reason == "The claim says 21 but the evidence says 24.", hard
-    hard = veto("Doctors delivered her 36-week-old baby.", "Doctors delivered her 32-week-old baby.")
-    assert hard is not None and "32" in hard.reason, hard
-
-
-def test_a_value_the_claim_gives_too_is_no_rival() -> None:
-    rules = RulesJudge()
-
-    def veto(claim: str, context: str) -> ClaimVerdict | None:
-        return rules.hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
-
-    # 2009 is unsupported, not contradicted: the evidence's 2010 is the claim's own other year
-    assert veto("The Lakers won both the 2009 and 2010 NBA Finals.", "The Lakers won the 2010 NBA Finals.") is None
-    assert veto("He wrote Taken and Taken 2, and maybe Taken 3.", "He wrote Taken and Taken 2.") is None
-    hard = veto("He was born in 1950 and died in 2010.", "He was born in 1952 and died in 2010.")
-    assert hard is not None and hard.reason == "The claim says 1950 but the evidence says 1952.", hard
+    ("St Mirren remain bottom with 21 points.", "St Mirren remain bottom with 24 points.",
+     "The claim says 21 but the evidence says 24."),
+    ("Doctors delivered her 36-week-old baby.", "Doctors delivered her 32-week-old baby.",
+     "The claim says 36 but the evidence says 32-week-old."),
+    # a value the claim itself gives is no rival: 2009 is unsupported, not contradicted
+    ("The Lakers won both the 2009 and 2010 NBA Finals.", "The Lakers won the 2010 NBA Finals.", None),
+    ("He wrote Taken and Taken 2, and maybe Taken 3.", "He wrote Taken and Taken 2.", None),
+    ("He was born in 1950 and died in 2010.", "He was born in 1952 and died in 2010.",
+     "The claim says 1950 but the evidence says 1952."),
     # "more than 8,000" gives 8,000, not every greater value
-    hard = veto("Cutting meat for the more than 8,000 inmates saved $250,000 per year.",
-                "Cutting meat for the 8,000 inmates saved $200,000 per year.")
-    assert hard is not None and hard.reason == "The claim says $250,000 but the evidence says $200,000.", hard
+    ("Cutting meat for the more than 8,000 inmates saved $250,000 per year.",
+     "Cutting meat for the 8,000 inmates saved $200,000 per year.", "The claim says $250,000 but the evidence says $200,000."),
+])
+def test_a_rival_counts_the_same_thing_and_is_not_the_claims_own(claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
 
 
 def test_a_score_or_a_season_is_read_whole() -> None:
-    rules = RulesJudge()
-
-    def veto(claim: str, context: str) -> ClaimVerdict | None:
-        return rules.hard_contradiction(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
-
     # each number of "2-3" stands somewhere in the evidence, but not the score
     match = "Hooiveld's late strike earned Millwall a crucial 2-1 victory over Charlton. Charlton had 3 shots."
     hard = veto("Millwall beat Charlton 2-3 in the derby.", match)

@@ -155,6 +155,22 @@ def build_pairs(rows: list[dict[str, object]], seed: int) -> list[Pair]:
     return out
 
 
+def _right_claims(rows: list[dict[str, object]], rng: random.Random,
+                  skip: str = "") -> list[tuple[dict[str, object], str]]:
+    """The right answers, dialogue responses and summary sentences that name nothing their context
+    lacks, each with its row, shuffled; none from the source ``skip``."""
+    claims: list[tuple[dict[str, object], str]] = []
+    for ok, _ in _group(rows):
+        if ok["source"] == skip:
+            continue
+        out = str(ok["output"]).strip()
+        found = sentences(out) if ok["source"] == "halueval-summarization" else [out]
+        low = str(ok["context"] or "").lower()
+        claims.extend((ok, c) for c in found if not novel_mentions(c, low))
+    rng.shuffle(claims)
+    return claims
+
+
 def name_swap_pairs(rows: list[dict[str, object]], n: int, seed: int) -> list[Pair]:
     """``n`` pairs, half of them supported: a right qa answer, dialogue response or summary sentence
     that names something its context gives, and the same claim with that name replaced by a name of
@@ -162,13 +178,7 @@ def name_swap_pairs(rows: list[dict[str, object]], n: int, seed: int) -> list[Pa
     what ``veracity eval --ood`` measures as ``ood-name``)."""
     rng = random.Random(seed)
     pool = NamePool(str(r["context"] or "") for r in rows if not r["is_hallucination"])
-    claims: list[tuple[dict[str, object], str]] = []
-    for ok, _ in _group(rows):
-        out = str(ok["output"]).strip()
-        found = sentences(out) if ok["source"] == "halueval-summarization" else [out]
-        low = str(ok["context"] or "").lower()
-        claims.extend((ok, c) for c in found if not novel_mentions(c, low))
-    rng.shuffle(claims)
+    claims = _right_claims(rows, rng)
     pairs: list[Pair] = []
     for ok, claim in claims:
         if len(pairs) >= n:
@@ -196,15 +206,7 @@ def negation_pairs(rows: list[dict[str, object]], n: int, seed: int) -> list[Pai
     the synthetic negatives (:func:`~veracity.training.synth.negate`) negate only the claim, which
     teaches a negated claim to look unsupported wherever it stands."""
     rng = random.Random(seed)
-    claims: list[tuple[dict[str, object], str]] = []
-    for ok, _ in _group(rows):
-        if ok["source"] == "halueval-qa":
-            continue  # short answers: few verbs
-        out = str(ok["output"]).strip()
-        found = sentences(out) if ok["source"] == "halueval-summarization" else [out]
-        low = str(ok["context"] or "").lower()
-        claims.extend((ok, c) for c in found if not novel_mentions(c, low))
-    rng.shuffle(claims)
+    claims = _right_claims(rows, rng, skip="halueval-qa")  # qa: short answers, few verbs
     pairs: list[Pair] = []
     for ok, claim in claims:
         if len(pairs) >= n:
