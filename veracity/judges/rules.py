@@ -620,25 +620,19 @@ def _polarity(text: str) -> _Polarity:
     ("could not have not been started")."""
     words = [w for w, _ in word_spans(text)]
     negations = [i for i in range(len(words)) if _negation(words, i)]
+    content = [i for i, w in enumerate(words) if i not in negations and fold(w) not in _STOP]
+    # the first content word within each negation's reach: what it bears on
+    borne = {next((i for i in content if j < i <= j + REACH), None) for j in negations}
     scope, reach, plain = set(), set(), set()
-    for i, w in enumerate(words):
-        f = fold(w)
-        if i in negations or f in _STOP:
-            continue
-        over = [j for j in negations if i - REACH <= j < i]
-        if len(over) % 2:
-            reach.add(stem(f))
-            if any(_first_after(words, j, negations) == i for j in over):
-                scope.add(stem(f))
+    for i in content:
+        s = stem(fold(words[i]))
+        if sum(i - REACH <= j < i for j in negations) % 2:
+            reach.add(s)
+            if i in borne:
+                scope.add(s)
         else:
-            plain.add(stem(f))
+            plain.add(s)
     return _Polarity(len(negations) % 2 == 1, frozenset(scope), frozenset(reach), frozenset(plain))
-
-
-def _first_after(words: Sequence[str], j: int, negations: Sequence[int]) -> int | None:
-    """The index of the first content word after the negation at ``j``, within its reach."""
-    return next((i for i in range(j + 1, min(j + 1 + REACH, len(words)))
-                 if i not in negations and fold(words[i]) not in _STOP), None)
 
 
 def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
