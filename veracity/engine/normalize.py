@@ -40,7 +40,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Protocol, TypeVar
 
 from veracity.engine.textcache import text_cache
@@ -166,7 +166,8 @@ class Quantity:
     ``approximate`` is set when the text hedges ("about 7,000") or rounds with a scale
     word ("$1.2 million"): such a value matches others within 5%. ``bound`` is set when the
     hedge bounds it: "min" ("more than", "over", "at least"), "max" ("under", "up to") or
-    "near" ("almost", "nearly": from ``NEAR_BELOW`` of the value up to it).
+    "near" ("almost", "nearly": from ``NEAR_BELOW`` of the value up to it). ``counts`` is what
+    the number counts where a unit word follows it (:func:`measure`: "point" for "21 points").
     """
 
     value: float
@@ -177,6 +178,7 @@ class Quantity:
     approximate: bool = False
     form: QuantityForm = "plain"
     bound: Bound | None = None
+    counts: str | None = None
 
     @property
     def is_year(self) -> bool:
@@ -464,19 +466,15 @@ def _form(text: str, start: int, end: int) -> QuantityForm:
 
 # what a number counts, written after it: a word ("21 points", "44 years", "a 36-week-old baby"),
 # or an abbreviation glued to it ("6ft", "3lbs"); "m" is left out: "10m" is metres or millions
-_MEASURE_WORDS = {
-    **{w: "second" for w in ("second", "seconds", "secs")}, **{w: "minute" for w in ("minute", "minutes", "mins")},
-    **{w: "hour" for w in ("hour", "hours", "hrs")}, **{w: "day" for w in ("day", "days")},
-    **{w: "week" for w in ("week", "weeks")}, **{w: "month" for w in ("month", "months")},
-    **{w: "year" for w in ("year", "years", "yrs")}, **{w: "decade" for w in ("decade", "decades")},
-    **{w: "century" for w in ("century", "centuries")}, **{w: "mile" for w in ("mile", "miles")},
-    **{w: "metre" for w in ("metre", "metres", "meter", "meters")}, **{w: "yard" for w in ("yard", "yards")},
-    **{w: "foot" for w in ("foot", "feet")}, **{w: "inch" for w in ("inch", "inches")},
-    **{w: "kg" for w in ("kilo", "kilos", "kilogram", "kilograms")}, **{w: "stone" for w in ("stone", "stones")},
-    **{w: "tonne" for w in ("tonne", "tonnes", "ton", "tons")}, **{w: "point" for w in ("point", "points")},
-    **{w: "goal" for w in ("goal", "goals")}, **{w: "wicket" for w in ("wicket", "wickets")},
-    **{w: "run" for w in ("run", "runs")}, **{w: "lap" for w in ("lap", "laps")},
-}
+_MEASURE_WORDS = {form: unit for unit, forms in (
+    ("second", "second seconds secs"), ("minute", "minute minutes mins"), ("hour", "hour hours hrs"),
+    ("day", "day days"), ("week", "week weeks"), ("month", "month months"), ("year", "year years yrs"),
+    ("decade", "decade decades"), ("century", "century centuries"), ("mile", "mile miles"),
+    ("metre", "metre metres meter meters"), ("yard", "yard yards"), ("foot", "foot feet"),
+    ("inch", "inch inches"), ("kg", "kilo kilos kilogram kilograms"), ("stone", "stone stones"),
+    ("tonne", "tonne tonnes ton tons"), ("point", "point points"), ("goal", "goal goals"),
+    ("wicket", "wicket wickets"), ("run", "run runs"), ("lap", "lap laps"),
+) for form in forms.split()}
 _MEASURE_GLUED = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ft": "foot", "lb": "pound", "lbs": "pound",
                   "st": "stone", "yd": "yard", "yds": "yard", "mph": "mph", "hr": "hour", "hrs": "hour"}
 _MEASURE_AFTER = re.compile(r"(?P<glued>[a-z]+\b)|[\s-](?P<word>[a-z]+)\b", _I)
@@ -544,7 +542,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     skip = _Spans(taken)
     out = times + [_digit_quantity(text, m) for m in _NUM.finditer(text) if not skip.overlaps(m.span("num"))]
     out += _word_quantities(text, _Spans(taken + [q.span for q in out]))
-    return sorted(out, key=lambda q: q.span[0])
+    return sorted((replace(q, counts=measure(text, q.span)) for q in out), key=lambda q: q.span[0])
 
 
 def joined_numbers(text: str, quantities: Iterable[Quantity]) -> list[JoinedNumbers]:

@@ -81,7 +81,6 @@ from veracity.engine.normalize import (
     extract_quantities,
     fold,
     joined_numbers,
-    measure,
     stem,
     word_spans,
 )
@@ -297,17 +296,16 @@ def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
     return any(re.search(pattern, e.text) for w in windows for e in _facts(w.text).identifiers)
 
 
-def _rivals(q: Quantity, claim: str, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
     """Evidence values the claim's value competes with: same unit, else same kind and form (a
     rank "18th" competes with ranks, not with a score "4-1" or a count), not counting another
     thing where both say what they count ("21 points" and "60 seconds"; a bare "57" may be the
     age in "58-year-old")."""
-    counts = measure(claim, q.span)
     tiers: list[list[tuple[float, int, Span]]] = [[], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
-            alike = _same_count(q, e) and counts in (None, measure(w.text, e.span) or counts)
+            alike = _same_count(q, e) and q.counts in (None, e.counts or q.counts)
             tier = 0 if q.unit is not None and e.unit == q.unit else 1 if alike else None
             if tier is not None:
                 tiers[tier].append((abs(e.value - q.value), i, e.span))
@@ -332,7 +330,7 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
             return None
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
     stated = _stated(own, windows)
-    rivals = [r for r in _rivals(q, claim, windows) if r not in stated]
+    rivals = [r for r in _rivals(q, windows) if r not in stated]
     conflict = _conflict(q.text, claim, q.span, rivals, windows, stems, reading)
     if conflict is not None:
         return conflict
@@ -367,7 +365,7 @@ def _stray(q: Quantity, claim: str, own: Sequence[Quantity], found: Sequence[tup
         return None
     stated = _stated(own, windows)  # "from 1979 to 1985": 1985 is no rival for 1979
     near = _near(claim, q.span, reading.asked)
-    strong = [(i, r) for i, r in _rivals(q, claim, windows) if (i, r) not in found and (i, r) not in stated
+    strong = [(i, r) for i, r in _rivals(q, windows) if (i, r) not in found and (i, r) not in stated
               and _shared(near, windows[i].text, r) >= STRAY_WORDS]
     if not strong:
         return None
@@ -691,9 +689,9 @@ def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evid
     if len(terms) < 2 or {stem(w) for w in _content(claim[m.end():])} - terms:
         return None  # the answer says more than yes or no: the claim's own words are checked
     says_no = fold(m.group(1)) == "no"
-    stated = frozenset(terms)
-    mine = _Polarity(says_no, stated if says_no else frozenset(), stated if says_no else frozenset(),
-                     frozenset() if says_no else stated)
+    stated, none = frozenset(terms), frozenset[str]()
+    # a "no" negates every word of the question; a "yes" states them
+    mine = _Polarity(True, stated, stated, none) if says_no else _Polarity(False, none, none, stated)
     hit = _opposed(terms, mine, windows, 1.0 if says_no else 0.75)
     if hit is None:
         return None
