@@ -596,3 +596,68 @@ def test_a_stated_negation_is_still_caught_after_a_title_and_before_a_tag_questi
     hard = RulesJudge().hard_contradiction(
         JudgeInput("", tagged, (window("He is the coach of Real Madrid and a fan of the team."),), "rag"))
     assert hard is not None, "a statement with a tag question still states something"
+
+
+GAMES = ("Stephen Curry scored 27 points as the Warriors beat the Clippers. "
+         "Thabo Sefolosha scored 19 points for the Hawks, who lost to Detroit.")
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # the claim's value stands amid fewer of its words than another value of its kind does
+    ("Stephen Curry scored 19 points against the Clippers.", GAMES, "The claim says 19 but the evidence says 27."),
+    ("The family were last seen in Slough on Tuesday, April 12.",
+     "The family were last seen in Slough on Tuesday, April 7. They were seen in Budapest on April 12.",
+     "The claim says April 12 but the evidence says April 7."),
+    # amid as many of its words as the other value, or one fewer: stated, not contradicted
+    ("Thabo Sefolosha scored 19 points for the Hawks.", GAMES, None),
+    ("Curry scored 27 points as the Warriors won.", GAMES, None),
+    ("The family were seen in Budapest on April 12.",
+     "The family were last seen in Slough on Tuesday, April 7. They were seen in Budapest on April 12.", None),
+    # a number word counts loosely ("Miliband and four other leaders" are five)
+    ("The PM is absent when five party leaders take part.",
+     "The PM will be absent when Miliband and four other party leaders take part. The five leaders met later.", None),
+])
+def test_a_value_stated_amid_fewer_of_the_claims_words_than_another_is_contradicted(
+        claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
+def test_a_bare_answer_is_not_read_against_the_values_around_its_question() -> None:
+    context = "The band formed in Leeds in 1930. Its singer left the band in 1941 to join the army."
+    v = verdict("1941", context, prompt="When did the band form in Leeds?")
+    assert v.verdict == "supported", v.reason
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # a date without a day, against another month named amid the claim's words
+    ("Chambers signed from Southampton in November 2014.",
+     "Chambers, who signed from Southampton last July, has played 36 games. He moved in 2014.",
+     "The claim says November 2014 but the evidence says July."),
+    ("Chambers signed from Southampton in July 2014.",
+     "Chambers, who signed from Southampton last July, has played 36 games. He moved in 2014.", None),
+    # a month named amid other words: unsupported, not contradicted
+    ("The stadium opened in November 2014.",
+     "Chambers, who signed from Southampton last July, has played 36 games. He moved in 2014.", None),
+])
+def test_a_date_without_a_day_is_contradicted_by_another_month_amid_its_words(
+        claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
+def test_a_date_the_windows_miss_is_contradicted_by_another_day_of_its_month_in_the_context() -> None:
+    context = ("Pacquiao recorded a song for his walk-out. " + "Kimmel sang it on his show. " * 30
+               + "It will be played at the MGM Grand Arena on May 2 before the bout.")
+    far = window("Pacquiao recorded a song for his walk-out.")  # a window without the date
+    rules = RulesJudge()
+
+    def veto(text: str) -> ClaimVerdict | None:
+        return rules.hard_contradiction(JudgeInput("", split_claims(text)[0], (far,), "rag", context))
+
+    hard = veto("Pacquiao fights Mayweather in Las Vegas, Nevada, on May 11.")
+    assert hard is not None and hard.reason == (
+        "The claim says May 11, but the evidence never gives that value (it gives May 2)."), hard
+    assert hard.evidence[-1].text == "It will be played at the MGM Grand Arena on May 2 before the bout."
+    assert veto("Pacquiao fights Mayweather in Las Vegas, Nevada, on May 2.") is None
+    assert veto("Pacquiao fights Mayweather in Las Vegas, Nevada, on June 11.") is None  # another month: unsupported

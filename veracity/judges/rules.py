@@ -32,10 +32,14 @@ fires decides:
    the sentence must hold every content word of the question) (0.90). Questions about two
    things or more ("both", "and", "same", "than"), alternatives ("or") and negated questions
    ("Isn't it...?") are left alone.
-   A value the evidence gives only amid other words, where another value of its kind stands
-   amid ``STRAY_WORDS`` of the claim's words and the claim does not state that one too, is
-   contradicted ("Holly was held for 15 hours" where the evidence says "held in a police cell
-   for 14 hours" and has a 15 elsewhere).
+   A value or date the evidence gives only amid fewer of the claim's words than another of its
+   kind, which stands amid at least ``STRAY_WORDS`` of them and ``STRAY_MARGIN`` more, and which
+   the claim does not state too, is contradicted ("Stephen Curry scored 19 points" where the
+   evidence says "Stephen Curry scored 27 points" and "Sefolosha scored 19 points"; only the
+   claim's own words count, so a bare answer such as "1941" is never read so). A date the
+   evidence does not give is contradicted by another day of its month anywhere in the context
+   ("May 11" where the context's only May date is "May 2"), and a date without a day by another
+   month named amid the claim's words ("signed in November 2014" against "signed last July").
    A conflicting value's reason quotes the evidence value standing amid at least
    ``ANCHOR_WORDS`` of the claim's words around its own (or of the question a short answer
    answers): "The claim says 7pm but the evidence says 4pm."; where none does, the reason
@@ -91,7 +95,7 @@ from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 REACH = 4  # a negation bears on the next 4 words ("did not pay the dividend")
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
-ANCHOR_WORDS, STRAY_WORDS, NEAR_BEFORE, NEAR_AFTER = 1, 3, 5, 3
+ANCHOR_WORDS, STRAY_WORDS, STRAY_MARGIN, NEAR_BEFORE, NEAR_AFTER = 1, 3, 2, 5, 3
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its this
     that these those there here he she they we you i his her their our your my me him them us do does did
@@ -109,6 +113,8 @@ _NOT_POLAR = frozenset("or and both either same different than all each every an
 _YES_NO = re.compile(r"\s*(yes|no)\b", re.IGNORECASE)
 _AUX_FIRST = re.compile(rf"{AUXILIARY}\b", re.IGNORECASE)
 _QUESTION_FIRST = re.compile(QUESTION_OPENER, re.IGNORECASE)
+_MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name and name != "May"}
+_MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -240,9 +246,16 @@ def _pick(cands: Sequence[tuple[int, Span]], claim_stems: set[str], windows: Seq
 
 def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
     out = _Values()
-    for d in extract_dates(claim):
+    dates = extract_dates(claim)
+    for d in dates:
         found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates if d.matches(e)]
         if found:
+            own = [o for o in dates if o is not d]
+            rivals = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates
+                      if (e.day is None) == (d.day is None) and not any(o.matches(e) for o in [d, *own])]
+            stray = _stray(d.text, d.span, claim, found, rivals, windows, stems)
+            if stray is not None:
+                return out + _Values(spans=(d.span,), failure=stray)
             i, span = _pick(found, stems, windows)
             out += _Values((f"{d.text} matches {_quote(windows[i].text, span)}",), (i,), (d.span,))
             continue
@@ -251,7 +264,8 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], readi
             out += _Values((f"{d.text} matches {loose[1]}",), (loose[0],), (d.span,))
             continue
         others = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates]
-        conflict = _conflict(d.text, claim, d.span, others, windows, stems, reading)
+        conflict = (_conflict(d.text, claim, d.span, others, windows, stems, reading)
+                    or _other_month(d, claim, windows, stems, reading))
         if conflict is not None:
             return out + _Values(failure=conflict)
         absent = _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {d.text} but the evidence gives no date.", ())
@@ -259,6 +273,28 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], readi
             return out + _Values(failure=absent)
         out += _Values(failure=absent)
     return out
+
+
+def _other_month(d: DateValue, claim: str, windows: Sequence[Evidence], stems: set[str],
+                 reading: _Reading) -> _Failure | None:
+    """Another day of the claim date's month, even amid none of the claim's words ("May 2" in the
+    whole context for the claim's "May 11"); for a date without a day ("November 2014"), another
+    month named amid the claim's words ("signed from Southampton last July")."""
+    if d.day is not None:
+        same = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates
+                if e.month == d.month and e.day is not None and (d.year is None or e.year in (None, d.year))]
+        return _conflict(d.text, claim, d.span, same, windows, stems, replace(reading, anchored_only=False))
+    named = [(i, span) for i, w in enumerate(windows) for span, month in _month_names(w.text) if month != d.month]
+    return _conflict(d.text, claim, d.span, named, windows, stems, replace(reading, anchored_only=True))
+
+
+@text_cache()
+def _month_names(text: str) -> tuple[tuple[Span, int], ...]:
+    """The months ``text`` names outside its dates ("last July"), with their numbers; "May" is left
+    out (a verb too)."""
+    dated = [e.span for e in _facts(text).dates]
+    return tuple((m.span(), _MONTHS[m.group(0)]) for m in _MONTH.finditer(text)
+                 if not any(a <= m.start() < b for a, b in dated))
 
 
 def _month_named(d: DateValue, windows: Sequence[Evidence]) -> tuple[int, str] | None:
@@ -355,22 +391,23 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
     return None if conflict is None else _Values(spans=(run.span,), failure=conflict)
 
 
-def _stray(q: Quantity, claim: str, own: Sequence[Quantity], found: Sequence[tuple[int, Span]],
-           windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Failure | None:
-    """The claim's value stands in the evidence only amid other words, and another value of its
-    kind stands amid ``STRAY_WORDS`` of the claim's, one that none of the claim's ``own`` other
-    values states: "Curry scored 19 points" where the evidence says "Curry scored 27 points" and
-    has a 19 elsewhere."""
-    if _anchored(claim, q.span, found, windows, reading.asked):
+def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]], rivals: Sequence[tuple[int, Span]],
+           windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
+    """The claim's value ``text`` at ``span`` stands in the evidence (``found``) amid fewer of the
+    words around it in the claim than another value of its kind (``rivals``) does: that one stands
+    amid at least ``STRAY_WORDS`` of them, and ``STRAY_MARGIN`` more. "Stephen Curry scored 19 points"
+    where the evidence says "Stephen Curry scored 27 points" and "Sefolosha scored 19 points". Only
+    the claim's own words count: a bare answer ("1941") has none, and its question's words stand
+    around many of the evidence's values."""
+    near = _near(claim, span, ())
+    if not near:
         return None
-    stated = _stated(own, windows)  # "from 1979 to 1985": 1985 is no rival for 1979
-    near = _near(claim, q.span, reading.asked)
-    strong = [(i, r) for i, r in _rivals(q, windows) if (i, r) not in found and (i, r) not in stated
-              and _shared(near, windows[i].text, r) >= STRAY_WORDS]
+    need = max(STRAY_WORDS, max(_shared(near, windows[i].text, r) for i, r in found) + STRAY_MARGIN)
+    strong = [(i, r) for i, r in rivals if _shared(near, windows[i].text, r) >= need]
     if not strong:
         return None
     i, at = _pick(strong, stems, windows)
-    return _Failure(True, P_CONFLICT, f"The claim says {q.text} but the evidence says {_quote(windows[i].text, at)}.", (i,), at)
+    return _Failure(True, P_CONFLICT, f"The claim says {text} but the evidence says {_quote(windows[i].text, at)}.", (i,), at)
 
 
 def _stated(own: Sequence[Quantity], windows: Sequence[Evidence]) -> set[tuple[int, Span]]:
@@ -402,7 +439,11 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             continue  # "one of", "zero-based": too ambiguous to check
         found = _quantity_matches(q, windows)
         own = [o for o in quantities if o is not q]
-        stray = _stray(q, claim, own, found, windows, stems, reading) if found else None
+        stray = None
+        if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
+            stated = _stated(own, windows)  # "from 1979 to 1985": 1985 is no rival for 1979
+            rivals = [r for r in _rivals(q, windows) if r not in found and r not in stated]
+            stray = _stray(q.text, q.span, claim, found, rivals, windows, stems)
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
