@@ -661,3 +661,39 @@ def test_a_date_the_windows_miss_is_contradicted_by_another_day_of_its_month_in_
     assert hard.evidence[-1].text == "It will be played at the MGM Grand Arena on May 2 before the bout."
     assert veto("Pacquiao fights Mayweather in Las Vegas, Nevada, on May 2.") is None
     assert veto("Pacquiao fights Mayweather in Las Vegas, Nevada, on June 11.") is None  # another month: unsupported
+
+
+BANDS = ("Tim McIlrath (born November 3, 1978) is an American musician, best known as the lead vocalist of the "
+         "punk rock band Rise Against. Spike Slawson is an American punk rock musician from San Francisco. "
+         "Kelly Jones is a Welsh singer. Martha Reeves is not a singer.Peter Francis Straub is an American novelist.")
+
+
+def both(question: str, answer: str) -> ClaimVerdict | None:
+    claim = split_claims(answer, question)[0]
+    return RulesJudge().hard_contradiction(JudgeInput(question, claim, (window(BANDS),), "rag", BANDS))
+
+
+@pytest.mark.parametrize("question", [
+    "Are both Tim McIlrath and Spike Slawson American punk rock musicians?",
+    "Are Tim McIlrath and Spike Slawson both musicians?",
+    "Were both Tim McIlrath and Spike Slawson both American musicians?",
+    "Are Peter Straub and Spike Slawson both Americans?",  # "Peter Francis Straub", glued to the sentence before
+])
+def test_a_no_to_what_the_evidence_states_of_both_named_things_is_vetoed(question: str) -> None:
+    hard = both(question, "no")
+    assert hard is not None and hard.reason.startswith(f'The answer "no" to "{question}" disagrees'), hard
+    assert '"Spike Slawson is an American punk rock musician from San Francisco."' in hard.reason
+    assert "Martha Reeves" not in hard.reason
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Are both Tim McIlrath and Spike Slawson American punk rock musicians?", "yes"),  # agrees
+    ("Are Tim McIlrath and Spike Slawson both guitarists?", "no"),  # the evidence does not say it of both
+    ("Are Tim McIlrath and Spike Slawson both Welsh musicians?", "no"),
+    ("Are Kelly Jones and Martha Reeves both singers?", "no"),  # one of them it denies
+    ("Are Tim McIlrath and Spike Slawson from the same country?", "no"),  # a comparison
+    ("Are Tim McIlrath and Spike Slawson both musicians?", "No, Slawson plays the bass."),  # more than no: a claim
+])
+def test_a_no_about_two_named_things_is_vetoed_only_where_the_evidence_states_it_of_each(
+        question: str, answer: str) -> None:
+    assert both(question, answer) is None

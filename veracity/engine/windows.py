@@ -115,6 +115,11 @@ def select_evidence(query: str, windows: Sequence[Evidence], k: int = 3) -> list
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+|(?<=[a-z0-9)\"'’”][.!?])(?=[A-Z][a-z])")
 
 
+def sentences(passage: str) -> list[str]:
+    """The sentences of ``passage``, told apart where paragraphs were glued without a space."""
+    return [s for s in _SENTENCE_END.split(passage.strip()) if s.strip()]
+
+
 def focus(passage: str, claim: str, max_words: int = 64, question: str = "") -> str:
     """The sentences of ``passage`` that share the most content words with ``claim``.
 
@@ -132,7 +137,7 @@ def focus(passage: str, claim: str, max_words: int = 64, question: str = "") -> 
         return passage.strip()
     want = set(terms(claim))
     asked = set(terms(question)) - want
-    sents = [s for s in _SENTENCE_END.split(passage.strip()) if s.strip()]
+    sents = sentences(passage)
 
     def score(s: str) -> tuple[float, int]:
         have = set(terms(s))

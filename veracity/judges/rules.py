@@ -29,9 +29,11 @@ fires decides:
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
    ("Is the warranty transferable?"), read as that statement or its negation, where an
    evidence sentence states the other ("The warranty is not transferable."; for a "no",
-   the sentence must hold every content word of the question) (0.90). Questions about two
-   things or more ("both", "and", "same", "than"), alternatives ("or") and negated questions
-   ("Isn't it...?") are left alone.
+   the sentence must hold every content word of the question) (0.90). A bare "no" to a
+   question asking one thing of two named things ("Are both Tim McIlrath and Spike Slawson
+   American punk rock musicians?") is vetoed where, for each, a sentence holding every word of
+   its name states every word asked (0.90). Other questions about two things or more
+   ("same", "than"), alternatives ("or") and negated questions ("Isn't it...?") are left alone.
    A value or date the evidence gives only amid fewer of the claim's words than another of its
    kind, which stands amid at least ``STRAY_WORDS`` of them and ``STRAY_MARGIN`` more, and which
    the claim does not state too, is contradicted ("Stephen Curry scored 19 points" where the
@@ -91,6 +93,7 @@ from veracity.engine.normalize import (
 from veracity.engine.tables import readable, record_rows, rows_index
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
+from veracity.engine.windows import sentences
 
 REACH = 4  # a negation bears on the next 4 words ("did not pay the dividend")
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
@@ -115,6 +118,10 @@ _AUX_FIRST = re.compile(rf"{AUXILIARY}\b", re.IGNORECASE)
 _QUESTION_FIRST = re.compile(QUESTION_OPENER, re.IGNORECASE)
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name and name != "May"}
 _MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
+_BOTH = re.compile(rf"(?i:{AUXILIARY})\s+(?:(?i:both)\s+)?(?P<a>[A-Z][^?]*?)\s+and\s+(?P<b>[A-Z][^?]*?)"
+                   r"(?:\s+both\b(?P<p>[^?]*))?\s*\?$")
+# questions that compare the two things rather than ask one thing of both
+_COMPARING = frozenset("same different than or either neither".split())
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -740,6 +747,49 @@ def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evid
                     (hit[0],))
 
 
+def _both_question(question: str) -> tuple[tuple[str, str], frozenset[str], str] | None:
+    """The two names and the stems of what is asked of both when the last sentence of ``question``
+    asks it of two named things ("Are both Tim McIlrath and Spike Slawson American punk rock
+    musicians?", "Are Kelly Jones and Martha Reeves both singers?"), with that sentence. The second
+    name runs over its capitalised words ("Spike Slawson American"): what is asked is read from the
+    words after it. Comparisons ("the same country", "more than") are left alone."""
+    last = _last_sentence(question)
+    m = _BOTH.match(last)
+    if m is None or {fold(w) for w, _ in word_spans(last)} & _COMPARING:
+        return None
+    words = m.group("b").split()
+    run = next((k for k, w in enumerate(words) if not (w[0].isupper() or fold(w) in _CONNECTORS)), len(words))
+    first, second = m.group("a"), " ".join(words[:run])
+    asked = frozenset(stem(w) for w in _content(" ".join([*words[run:], m.group("p") or ""])) if fold(w) != "both")
+    return ((first, second), asked, last) if asked else None
+
+
+def _check_both_answer(claim: str, question: str | None, windows: Sequence[Evidence]) -> _Failure | None:
+    """A bare "no" to a question asking one thing of two named things ("Are both A and B American
+    punk rock musicians?") where the evidence states it of each: a sentence holding every word of
+    A's name ("Peter Francis Straub" for "Peter Straub") holds every word asked, none of them
+    negated, and so does one naming B."""
+    m = _YES_NO.match(claim)
+    if m is None or fold(m.group(1)) != "no" or not question or _content(claim[m.end():]):
+        return None
+    both = _both_question(question)
+    if both is None:
+        return None
+    names, asked, last = both
+    found: list[tuple[int, str]] = []
+    for name in names:
+        named = {fold(x) for x, _ in word_spans(name)}
+        hit = next(((i, text) for i, w in enumerate(windows) for text in sentences(w.text)
+                    if named <= {fold(x) for x, _ in word_spans(text)} and asked <= {stem(x) for x, _ in word_spans(text)}
+                    and not asked & _polarity(text).reach), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    quotes = " ".join(f'"{text}"' for _, text in found)
+    return _Failure(True, P_NEGATION, f'The answer "no" to "{last}" disagrees with the evidence: {quotes}',
+                    tuple(i for i, _ in found))
+
+
 def _entity_runs(claim: str) -> list[list[tuple[int, str, Span]]]:
     """Runs of capitalised words (with "of", "van", ... inside), sentence-initial single words left out."""
     runs: list[list[tuple[int, str, Span]]] = [[]]
@@ -844,7 +894,8 @@ class RulesJudge:
         or no answer that the evidence states otherwise."""
         query = " ".join(filter(None, (item.claim.question or item.prompt, item.claim.text)))
         return (_check_fields(item.claim.text, query, windows) or _check_negation(item.claim.text, windows)
-                or _check_polar_answer(item.claim.text, item.claim.question, windows))
+                or _check_polar_answer(item.claim.text, item.claim.question, windows)
+                or _check_both_answer(item.claim.text, item.claim.question, windows))
 
     @staticmethod
     def _values(claim: str, windows: Sequence[Evidence], reading: _Reading) -> _Values:
