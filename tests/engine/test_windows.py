@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from veracity.engine.windows import focus, select_evidence, split_windows, terms
+from veracity.engine.windows import focus, select_evidence, sentences, split_windows, terms
 
 
 def test_short_context_is_one_window_with_exact_span() -> None:
@@ -109,3 +109,10 @@ def test_windows_start_and_end_where_the_context_does() -> None:
     assert w.text == ctx.strip() and ctx[w.span[0]:w.span[1]] == w.text
     ws = split_windows('{"a": "one two three four five six"}', size_words=3, overlap_words=1)
     assert ws[0].text.startswith('{"a"') and ws[-1].text.endswith('six"}')
+
+
+def test_sentences_are_told_apart_where_glued_but_not_after_an_initial() -> None:
+    text = ("Raoul A. Walsh was an American film director. He was born in 1887. "
+            "It is based in Washington, D.C. and New York.Puneet Sira is a British director.")
+    assert sentences(text) == ["Raoul A. Walsh was an American film director.", "He was born in 1887.",
+                               "It is based in Washington, D.C. and New York.", "Puneet Sira is a British director."]

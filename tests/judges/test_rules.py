@@ -691,9 +691,44 @@ def test_a_no_to_what_the_evidence_states_of_both_named_things_is_vetoed(questio
     ("Are Tim McIlrath and Spike Slawson both guitarists?", "no"),  # the evidence does not say it of both
     ("Are Tim McIlrath and Spike Slawson both Welsh musicians?", "no"),
     ("Are Kelly Jones and Martha Reeves both singers?", "no"),  # one of them it denies
-    ("Are Tim McIlrath and Spike Slawson from the same country?", "no"),  # a comparison
+    ("Are Tim McIlrath and Kelly Jones from the same city?", "no"),  # a comparison
+    ("Are Tim McIlrath and Kelly Jones both singers?", "yes"),  # a "yes" is refuted only by a nationality
     ("Are Tim McIlrath and Spike Slawson both musicians?", "No, Slawson plays the bass."),  # more than no: a claim
 ])
 def test_a_no_about_two_named_things_is_vetoed_only_where_the_evidence_states_it_of_each(
         question: str, answer: str) -> None:
     assert both(question, answer) is None
+
+
+@pytest.mark.parametrize(("question", "answer", "cites"), [
+    ("Are Tim McIlrath and Kelly Jones both American singers?", "yes", "Kelly Jones is a Welsh singer."),
+    ("Are both Kelly Jones and Tim McIlrath English?", "yes", "Kelly Jones is a Welsh singer."),
+    ("Are Tim McIlrath and Kelly Jones from the same country?", "yes", "Kelly Jones is a Welsh singer."),
+    ("Are Tim McIlrath and Spike Slawson from the same country?", "no", "Spike Slawson is an American"),
+    ("Are Tim McIlrath and Kelly Jones both from America?", "yes", "Kelly Jones is a Welsh singer."),  # a country
+    ("Are the singers Tim McIlrath and Kelly Jones both Americans?", "yes", "Kelly Jones is a Welsh singer."),
+])
+def test_a_yes_or_no_about_the_nations_of_two_named_things_is_read_against_the_sentences_introducing_them(
+        question: str, answer: str, cites: str) -> None:
+    hard = both(question, answer)
+    assert hard is not None and hard.reason.startswith(f'The answer "{answer}" to "{question}" disagrees'), hard
+    assert cites in hard.reason, hard
+
+
+@pytest.mark.parametrize(("question", "answer", "context"), [
+    ("Are Tim McIlrath and Kelly Jones both British singers?", "yes",  # Welsh and English are British
+     "Tim McIlrath is an English singer. Kelly Jones is a Welsh singer."),
+    ("Are Tim McIlrath and Spike Slawson both American musicians?", "yes", BANDS),
+    ("Are Tim McIlrath and Kelly Jones from the same country?", "no", BANDS),
+    # a nation of birth, or two nations: not read
+    ("Are Tim McIlrath and Kelly Jones both American?", "yes",
+     "Tim McIlrath is an American singer. Kelly Jones is a Welsh-American singer."),
+    ("Are Tim McIlrath and Kelly Jones both American?", "yes",
+     "Tim McIlrath is an American singer. Kelly Jones is an American-born Welsh singer."),
+    # only the sentence introducing the name is read
+    ("Are Tim McIlrath and Kelly Jones both American?", "yes",
+     "Tim McIlrath is an American singer. Kelly Jones is a singer. Kelly Jones toured with a Welsh band."),
+])
+def test_a_nation_refutes_only_what_the_introducing_sentence_gives_plainly(question: str, answer: str, context: str) -> None:
+    claim = split_claims(answer, question)[0]
+    assert RulesJudge().hard_contradiction(JudgeInput(question, claim, (window(context),), "rag", context)) is None

@@ -111,13 +111,17 @@ def select_evidence(query: str, windows: Sequence[Evidence], k: int = 3) -> list
 
 
 # a sentence ends at . ! ? before white space, or glued to the next one ("is pop.Paolo Maldini",
-# "\"The Stand\".The Stand is": paragraphs joined without a space)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+|(?<=[a-z0-9)\"'’”][.!?])(?=[A-Z][a-z])")
+# "\"The Stand\".The Stand is": paragraphs joined without a space); ``focus`` cuts as the shipped
+# checker was trained to read, also after an initial ("Raoul A. | Walsh was ...")
+_GLUED = r"(?<=[a-z0-9)\"'’”][.!?])(?=[A-Z][a-z])"
+_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'’”)]*\s+|{_GLUED}")
+_SENTENCE_END_NOT_INITIAL = re.compile(rf"(?<=[.!?])(?<!\b[A-Z]\.)[\"'’”)]*\s+|{_GLUED}")
 
 
 def sentences(passage: str) -> list[str]:
-    """The sentences of ``passage``, told apart where paragraphs were glued without a space."""
-    return [s for s in _SENTENCE_END.split(passage.strip()) if s.strip()]
+    """The sentences of ``passage``, told apart where paragraphs were glued without a space, and
+    not cut after an initial ("Raoul A. Walsh was an American film director.")."""
+    return [s for s in _SENTENCE_END_NOT_INITIAL.split(passage.strip()) if s.strip()]
 
 
 def focus(passage: str, claim: str, max_words: int = 64, question: str = "") -> str:
@@ -137,7 +141,7 @@ def focus(passage: str, claim: str, max_words: int = 64, question: str = "") -> 
         return passage.strip()
     want = set(terms(claim))
     asked = set(terms(question)) - want
-    sents = sentences(passage)
+    sents = [s for s in _SENTENCE_END.split(passage.strip()) if s.strip()]
 
     def score(s: str) -> tuple[float, int]:
         have = set(terms(s))

@@ -29,11 +29,14 @@ fires decides:
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
    ("Is the warranty transferable?"), read as that statement or its negation, where an
    evidence sentence states the other ("The warranty is not transferable."; for a "no",
-   the sentence must hold every content word of the question) (0.90). A bare "no" to a
+   the sentence must hold every content word of the question) (0.90). A bare yes or no to a
    question asking one thing of two named things ("Are both Tim McIlrath and Spike Slawson
-   American punk rock musicians?") is vetoed where, for each, a sentence holding every word of
-   its name states every word asked (0.90). Other questions about two things or more
-   ("same", "than"), alternatives ("or") and negated questions ("Isn't it...?") are left alone.
+   American punk rock musicians?") is vetoed (0.90): a "no" where, for each, a sentence holding
+   every word of its name states every word asked; a "yes" where a nationality asked is not the
+   one the sentence introducing one of them gives (``engine.demonyms``: "Pavel Ruminov is a
+   Russian film director"); to "the same country?", a "yes" where those sentences give two
+   nations and a "no" where they give one. Other comparisons ("the same city", "more than"),
+   alternatives ("or") and negated questions ("Isn't it...?") are left alone.
    A value or date the evidence gives only amid fewer of the claim's words than another of its
    kind, which stands amid at least ``STRAY_WORDS`` of them and ``STRAY_MARGIN`` more, and which
    the claim does not state too, is contradicted ("Stephen Curry scored 19 points" where the
@@ -77,6 +80,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims
+from veracity.engine.demonyms import DEMONYMS, asked_nations, nation_of
 from veracity.engine.normalize import (
     DateValue,
     Identifier,
@@ -118,8 +122,8 @@ _AUX_FIRST = re.compile(rf"{AUXILIARY}\b", re.IGNORECASE)
 _QUESTION_FIRST = re.compile(QUESTION_OPENER, re.IGNORECASE)
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name and name != "May"}
 _MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
-_BOTH = re.compile(rf"(?i:{AUXILIARY})\s+(?:(?i:both)\s+)?(?P<a>[A-Z][^?]*?)\s+and\s+(?P<b>[A-Z][^?]*?)"
-                   r"(?:\s+both\b(?P<p>[^?]*))?\s*\?$")
+_BOTH = re.compile(rf"(?i:{AUXILIARY})\s+(?:(?i:both)\s+)?(?:[a-z][^?]*?\s)??(?P<a>[A-Z][^?]*?)\s+and\s+"
+                   r"(?P<b>[A-Z][^?]*?)(?:\s+both\b(?P<p>[^?]*))?\s*\?$")
 # questions that compare the two things rather than ask one thing of both
 _COMPARING = frozenset("same different than or either neither".split())
 _CONNECTORS = frozenset("of de da del van von bin al la le".split())
@@ -747,47 +751,96 @@ def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evid
                     (hit[0],))
 
 
-def _both_question(question: str) -> tuple[tuple[str, str], frozenset[str], str] | None:
-    """The two names and the stems of what is asked of both when the last sentence of ``question``
-    asks it of two named things ("Are both Tim McIlrath and Spike Slawson American punk rock
-    musicians?", "Are Kelly Jones and Martha Reeves both singers?"), with that sentence. The second
-    name runs over its capitalised words ("Spike Slawson American"): what is asked is read from the
-    words after it. Comparisons ("the same country", "more than") are left alone."""
+@dataclass(frozen=True)
+class _Both:
+    """A question asking one thing of two named things: the names, the stems of what is asked
+    and its words in order, the question, and whether it asks if they are of the same country."""
+
+    names: tuple[str, str]
+    asked: frozenset[str]
+    words: tuple[str, ...]
+    question: str
+    same_country: bool
+
+
+def _both_question(question: str) -> _Both | None:
+    """The last sentence of ``question`` when it asks one thing of two named things ("Are both Tim
+    McIlrath and Spike Slawson American punk rock musicians?", "Are Kelly Jones and Martha Reeves
+    both singers?", "Are A and B from the same country?"). The second name runs over its
+    capitalised words but a nationality ending them ("Spike Slawson", then "American punk rock
+    musicians"): what is asked is read from the words after it; the first name may follow words
+    that say what both are ("Are the rock bands Travis and Shiny Toy Guns ...?"). Other comparisons ("more species than", "the same city") are left alone."""
     last = _last_sentence(question)
     m = _BOTH.match(last)
-    if m is None or {fold(w) for w, _ in word_spans(last)} & _COMPARING:
+    if m is None:
         return None
     words = m.group("b").split()
     run = next((k for k, w in enumerate(words) if not (w[0].isupper() or fold(w) in _CONNECTORS)), len(words))
-    first, second = m.group("a"), " ".join(words[:run])
-    asked = frozenset(stem(w) for w in _content(" ".join([*words[run:], m.group("p") or ""])) if fold(w) != "both")
-    return ((first, second), asked, last) if asked else None
+    while run > 1 and fold(words[run - 1]) in DEMONYMS:
+        run -= 1  # "Spike Slawson American punk rock musicians"
+    rest = tuple(w for w, _ in word_spans(" ".join([*words[run:], m.group("p") or ""])))
+    folded = {fold(w) for w in rest}
+    same_country = "same" in folded and bool({"country", "nationality"} & folded)
+    if folded & _COMPARING and not same_country:
+        return None
+    asked = frozenset(stem(w) for w in folded if w not in _STOP and w != "both")
+    names = (m.group("a"), " ".join(words[:run]))
+    return _Both(names, asked, rest, last, same_country) if asked else None
+
+
+def _introduced(name: str, windows: Sequence[Evidence]) -> tuple[int, str] | None:
+    """The first sentence of the evidence, in the context's order, holding every word of ``name``
+    ("Peter Francis Straub" for "Peter Straub")."""
+    named = {fold(x) for x, _ in word_spans(name)}
+    ordered = sorted(range(len(windows)), key=lambda i: (windows[i].span or (0, 0))[0])
+    return next(((i, text) for i in ordered for text in sentences(windows[i].text)
+                 if named <= {fold(x) for x, _ in word_spans(text)}), None)
 
 
 def _check_both_answer(claim: str, question: str | None, windows: Sequence[Evidence]) -> _Failure | None:
-    """A bare "no" to a question asking one thing of two named things ("Are both A and B American
-    punk rock musicians?") where the evidence states it of each: a sentence holding every word of
-    A's name ("Peter Francis Straub" for "Peter Straub") holds every word asked, none of them
-    negated, and so does one naming B."""
+    """A bare yes or no to a question asking one thing of two named things, against the sentences
+    naming them: a "no" where, for each, a sentence holding every word of its name states every
+    word asked, none of them negated; a "yes" where a nationality asked ("Are both A and B American
+    film directors?") is not the one the sentence introducing A or B gives ("B is a Russian film
+    director"); to "the same country?", a "yes" where those sentences give two nations and a "no"
+    where they give one."""
     m = _YES_NO.match(claim)
-    if m is None or fold(m.group(1)) != "no" or not question or _content(claim[m.end():]):
+    if m is None or not question or _content(claim[m.end():]):
         return None
     both = _both_question(question)
     if both is None:
         return None
-    names, asked, last = both
-    found: list[tuple[int, str]] = []
-    for name in names:
-        named = {fold(x) for x, _ in word_spans(name)}
-        hit = next(((i, text) for i, w in enumerate(windows) for text in sentences(w.text)
-                    if named <= {fold(x) for x, _ in word_spans(text)} and asked <= {stem(x) for x, _ in word_spans(text)}
-                    and not asked & _polarity(text).reach), None)
-        if hit is None:
-            return None
-        found.append(hit)
-    quotes = " ".join(f'"{text}"' for _, text in found)
-    return _Failure(True, P_NEGATION, f'The answer "no" to "{last}" disagrees with the evidence: {quotes}',
-                    tuple(i for i, _ in found))
+    answer = m.group(1)
+    says_no = fold(answer) == "no"
+    if both.same_country or not says_no:
+        found = _nations(both, says_no, windows)
+    else:
+        found = [next(((i, text) for i, w in enumerate(windows) for text in sentences(w.text)
+                       if {fold(x) for x, _ in word_spans(name)} <= {fold(x) for x, _ in word_spans(text)}
+                       and both.asked <= {stem(x) for x, _ in word_spans(text)}
+                       and not both.asked & _polarity(text).reach), None) for name in both.names]
+    if not found or None in found:
+        return None
+    hits = [h for h in found if h is not None]
+    quotes = " ".join(f'"{text}"' for _, text in hits)
+    return _Failure(True, P_NEGATION, f'The answer "{answer}" to "{both.question}" disagrees with the evidence: {quotes}',
+                    tuple(i for i, _ in hits))
+
+
+def _nations(both: _Both, says_no: bool, windows: Sequence[Evidence]) -> list[tuple[int, str] | None]:
+    """The sentences introducing the two names where their nations refute the answer (see
+    :func:`_check_both_answer`); empty where they do not."""
+    intro = [_introduced(name, windows) for name in both.names]
+    nations = [nation_of(hit[1], name) if hit else None for hit, name in zip(intro, both.names)]
+    if both.same_country:
+        a, b = nations
+        if a is None or b is None or a.compatible(b) != says_no:
+            return []
+        return list(intro)
+    asked = asked_nations(both.words)
+    if says_no or len(asked) != 1:
+        return []
+    return [hit for hit, nation in zip(intro, nations) if nation is not None and not nation.compatible(asked[0])][:1]
 
 
 def _entity_runs(claim: str) -> list[list[tuple[int, str, Span]]]:
