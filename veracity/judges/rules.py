@@ -76,7 +76,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims
@@ -769,7 +769,8 @@ def _both_question(question: str) -> _Both | None:
     both singers?", "Are A and B from the same country?"). The second name runs over its
     capitalised words but a nationality ending them ("Spike Slawson", then "American punk rock
     musicians"): what is asked is read from the words after it; the first name may follow words
-    that say what both are ("Are the rock bands Travis and Shiny Toy Guns ...?"). Other comparisons ("more species than", "the same city") are left alone."""
+    that say what both are ("Are the rock bands Travis and Shiny Toy Guns ...?"). Other
+    comparisons ("more species than", "the same city") are left alone."""
     last = _last_sentence(question)
     m = _BOTH.match(last)
     if m is None:
@@ -788,13 +789,13 @@ def _both_question(question: str) -> _Both | None:
     return _Both(names, asked, rest, last, same_country) if asked else None
 
 
-def _introduced(name: str, windows: Sequence[Evidence]) -> tuple[int, str] | None:
-    """The first sentence of the evidence, in the context's order, holding every word of ``name``
-    ("Peter Francis Straub" for "Peter Straub")."""
+def _naming(name: str, windows: Sequence[Evidence]) -> Iterator[tuple[int, str]]:
+    """The evidence sentences holding every word of ``name`` ("Peter Francis Straub" for "Peter
+    Straub"), with their windows, in the context's order: the first introduces the name."""
     named = {fold(x) for x, _ in word_spans(name)}
     ordered = sorted(range(len(windows)), key=lambda i: (windows[i].span or (0, 0))[0])
-    return next(((i, text) for i in ordered for text in sentences(windows[i].text)
-                 if named <= {fold(x) for x, _ in word_spans(text)}), None)
+    return ((i, text) for i in ordered for text in sentences(windows[i].text)
+            if named <= {fold(x) for x, _ in word_spans(text)})
 
 
 def _check_both_answer(claim: str, question: str | None, windows: Sequence[Evidence]) -> _Failure | None:
@@ -815,10 +816,9 @@ def _check_both_answer(claim: str, question: str | None, windows: Sequence[Evide
     if both.same_country or not says_no:
         found = _nations(both, says_no, windows)
     else:
-        found = [next(((i, text) for i, w in enumerate(windows) for text in sentences(w.text)
-                       if {fold(x) for x, _ in word_spans(name)} <= {fold(x) for x, _ in word_spans(text)}
-                       and both.asked <= {stem(x) for x, _ in word_spans(text)}
-                       and not both.asked & _polarity(text).reach), None) for name in both.names]
+        found = [next(((i, text) for i, text in _naming(name, windows)
+                       if both.asked <= {stem(x) for x, _ in word_spans(text)} and not both.asked & _polarity(text).reach),
+                      None) for name in both.names]
     if not found or None in found:
         return None
     hits = [h for h in found if h is not None]
@@ -830,7 +830,7 @@ def _check_both_answer(claim: str, question: str | None, windows: Sequence[Evide
 def _nations(both: _Both, says_no: bool, windows: Sequence[Evidence]) -> list[tuple[int, str] | None]:
     """The sentences introducing the two names where their nations refute the answer (see
     :func:`_check_both_answer`); empty where they do not."""
-    intro = [_introduced(name, windows) for name in both.names]
+    intro = [next(_naming(name, windows), None) for name in both.names]
     nations = [nation_of(hit[1], name) if hit else None for hit, name in zip(intro, both.names)]
     if both.same_country:
         a, b = nations
