@@ -50,7 +50,7 @@ DEMONYMS: dict[str, Nation] = {
 COUNTRIES: dict[str, Nation] = {
     "britain": Nation(_UK), "england": Nation(_UK, "england"), "scotland": Nation(_UK, "scotland"),
     "wales": Nation(_UK, "wales"), "america": Nation("united states"),
-    **{nation.country: nation for word, nation in DEMONYMS.items() if nation.part is None and " " not in nation.country},
+    **{nation.country: nation for nation in DEMONYMS.values() if nation.part is None and " " not in nation.country},
 }
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _MIXING = frozenset(DEMONYMS) | {"born", "anglo", "franco"}

@@ -78,6 +78,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims
 from veracity.engine.demonyms import DEMONYMS, asked_nations, nation_of
@@ -262,9 +263,7 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], readi
         found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates if d.matches(e)]
         if found:
             own = [o for o in dates if o is not d]
-            rivals = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates
-                      if (e.day is None) == (d.day is None) and not any(o.matches(e) for o in [d, *own])]
-            stray = _stray(d.text, d.span, claim, found, rivals, windows, stems)
+            stray = _stray(d.text, d.span, claim, found, partial(_date_rivals, d, own, windows), windows, stems)
             if stray is not None:
                 return out + _Values(spans=(d.span,), failure=stray)
             i, span = _pick(found, stems, windows)
@@ -402,10 +401,11 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
     return None if conflict is None else _Values(spans=(run.span,), failure=conflict)
 
 
-def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]], rivals: Sequence[tuple[int, Span]],
-           windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
+def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
+           rivals: Callable[[], Sequence[tuple[int, Span]]], windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
     """The claim's value ``text`` at ``span`` stands in the evidence (``found``) amid fewer of the
-    words around it in the claim than another value of its kind (``rivals``) does: that one stands
+    words around it in the claim than another value of its kind (``rivals()``, read only if the claim
+    has words around its value) does: that one stands
     amid at least ``STRAY_WORDS`` of them, and ``STRAY_MARGIN`` more. "Stephen Curry scored 19 points"
     where the evidence says "Stephen Curry scored 27 points" and "Sefolosha scored 19 points". Only
     the claim's own words count: a bare answer ("1941") has none, and its question's words stand
@@ -414,11 +414,26 @@ def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
     if not near:
         return None
     need = max(STRAY_WORDS, max(_shared(near, windows[i].text, r) for i, r in found) + STRAY_MARGIN)
-    strong = [(i, r) for i, r in rivals if _shared(near, windows[i].text, r) >= need]
+    strong = [(i, r) for i, r in rivals() if _shared(near, windows[i].text, r) >= need]
     if not strong:
         return None
     i, at = _pick(strong, stems, windows)
     return _Failure(True, P_CONFLICT, f"The claim says {text} but the evidence says {_quote(windows[i].text, at)}.", (i,), at)
+
+
+def _date_rivals(d: DateValue, own: Sequence[DateValue], windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+    """The evidence dates written like ``d`` (with a day or without) that neither it nor the claim's
+    ``own`` other dates state."""
+    return [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates
+            if (e.day is None) == (d.day is None) and not any(o.matches(e) for o in [d, *own])]
+
+
+def _other_quantities(q: Quantity, own: Sequence[Quantity], found: Sequence[tuple[int, Span]],
+                      windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+    """The rivals of ``q`` (:func:`_rivals`) other than the values that state it (``found``) or
+    that the claim's ``own`` other values state ("from 1979 to 1985": 1985 is no rival for 1979)."""
+    stated = _stated(own, windows)
+    return [r for r in _rivals(q, windows) if r not in found and r not in stated]
 
 
 def _stated(own: Sequence[Quantity], windows: Sequence[Evidence]) -> set[tuple[int, Span]]:
@@ -452,8 +467,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         own = [o for o in quantities if o is not q]
         stray = None
         if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
-            stated = _stated(own, windows)  # "from 1979 to 1985": 1985 is no rival for 1979
-            rivals = [r for r in _rivals(q, windows) if r not in found and r not in stated]
+            rivals = partial(_other_quantities, q, own, found, windows)
             stray = _stray(q.text, q.span, claim, found, rivals, windows, stems)
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
