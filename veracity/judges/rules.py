@@ -404,16 +404,20 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
 def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
            rivals: Callable[[], Sequence[tuple[int, Span]]], windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
     """The claim's value ``text`` at ``span`` stands in the evidence (``found``) amid fewer of the
-    words around it in the claim than another value of its kind (``rivals()``, read only if the claim
-    has words around its value) does: that one stands
-    amid at least ``STRAY_WORDS`` of them, and ``STRAY_MARGIN`` more. "Stephen Curry scored 19 points"
-    where the evidence says "Stephen Curry scored 27 points" and "Sefolosha scored 19 points". Only
-    the claim's own words count: a bare answer ("1941") has none, and its question's words stand
-    around many of the evidence's values."""
+    words around it in the claim than another value of its kind (``rivals()``) does: that one
+    stands amid at least ``STRAY_WORDS`` of them, and ``STRAY_MARGIN`` more. "Stephen Curry scored
+    19 points" where the evidence says "Stephen Curry scored 27 points" and "Sefolosha scored 19
+    points". Only the claim's own words count: a bare answer ("1941") has none, and its question's
+    words stand around many of the evidence's values. The rivals are read only when one could
+    stand amid enough of the claim's words."""
     near = _near(claim, span, ())
-    if not near:
+    need = STRAY_WORDS
+    for i, r in found:
+        if need > len(near):
+            return None
+        need = max(need, _shared(near, windows[i].text, r) + STRAY_MARGIN)
+    if need > len(near):
         return None
-    need = max(STRAY_WORDS, max(_shared(near, windows[i].text, r) for i, r in found) + STRAY_MARGIN)
     strong = [(i, r) for i, r in rivals() if _shared(near, windows[i].text, r) >= need]
     if not strong:
         return None
