@@ -375,9 +375,7 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
         if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
             return None
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
-    stated = _stated(own, windows)
-    rivals = [r for r in _rivals(q, windows) if r not in stated]
-    conflict = _conflict(q.text, claim, q.span, rivals, windows, stems, reading)
+    conflict = _conflict(q.text, claim, q.span, _other_quantities(q, own, (), windows), windows, stems, reading)
     if conflict is not None:
         return conflict
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
@@ -831,18 +829,21 @@ def _check_both_answer(claim: str, question: str | None, windows: Sequence[Evide
         return None
     answer = m.group(1)
     says_no = fold(answer) == "no"
-    if both.same_country or not says_no:
-        found = _nations(both, says_no, windows)
-    else:
-        found = [next(((i, text) for i, text in _naming(name, windows)
-                       if both.asked <= {stem(x) for x, _ in word_spans(text)} and not both.asked & _polarity(text).reach),
-                      None) for name in both.names]
+    found = _nations(both, says_no, windows) if both.same_country or not says_no else _stated_of_each(both, windows)
     if not found or None in found:
         return None
     hits = [h for h in found if h is not None]
     quotes = " ".join(f'"{text}"' for _, text in hits)
     return _Failure(True, P_NEGATION, f'The answer "{answer}" to "{both.question}" disagrees with the evidence: {quotes}',
                     tuple(i for i, _ in hits))
+
+
+def _stated_of_each(both: _Both, windows: Sequence[Evidence]) -> list[tuple[int, str] | None]:
+    """For each name, the first evidence sentence holding every word of it that states every word
+    asked, none of them negated (``None`` where there is none)."""
+    return [next(((i, text) for i, text in _naming(name, windows)
+                  if both.asked <= {stem(x) for x, _ in word_spans(text)} and not both.asked & _polarity(text).reach),
+                 None) for name in both.names]
 
 
 def _nations(both: _Both, says_no: bool, windows: Sequence[Evidence]) -> list[tuple[int, str] | None]:
