@@ -491,6 +491,44 @@ def test_a_rank_a_score_an_age_and_a_count_of_other_things_are_not_rival_values(
 
 
 @pytest.mark.parametrize(("claim", "context", "reason"), [
+    ("17-year-old Jordan Spieth became the youngest winner.",
+     "Woods tied for 17th. 21-year-old winner Jordan Spieth became the youngest winner.",
+     "The claim says 17 but the evidence says 21-year-old."),
+    ("Kane scored 21 points.", "Kane finished with 19 points. The winner came 21 seconds from time.",
+     "The claim says 21 but the evidence says 19."),
+    ("British No 8 is considering taking on Jonas Bjorkman.",
+     "Murray, the British No 1, is considering Jonas Bjorkman as assistant. Bjorkman coached 8 players.",
+     "The claim says 8 but the evidence says 1."),
+    # a rank, an age or a count stated as such: no contradiction, and an equal value is never quoted as one
+    ("Murray is the British No 1.", "Murray, the British No 1, coached 8 players.", None),
+    ("The 21-year-old Spieth won.", "Spieth, 21, won by four shots.", None),
+    ("Kane scored 21 points.", "Kane scored 21 points in 19 games.", None),
+    ("The summit was held at the office of Number 10.", "10 Downing Street is known as Number 10.", None),
+    ("Bucknell slept in his car during a Conservative party conference in 2013 and claimed it was a stand.",
+     "During the Conservative party conference in September 2013 he claimed it was a stand. Prices rose in 2013.",
+     None),
+])
+def test_a_value_of_another_sort_does_not_state_the_claims(claim: str, context: str, reason: str | None) -> None:
+    # a rank does not state an age, nor a count of seconds one of points, nor "8 players" a rank
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
+@pytest.mark.parametrize(("claim", "context", "vetoed"), [
+    ("The drama was released in 2442.", "The drama stars Kim Ha-neul.", True),
+    ("The drama was first shown on March 9, 2924.", "The drama stars Kim Ha-neul.", True),
+    ("The drama will be released in 2442.", "The drama stars Kim Ha-neul.", False),
+    ("The ship was launched in 2442.", "In 2442 the ship was launched from Mars.", False),  # the evidence gives it
+    ("The drama was released in 2012.", "The drama stars Kim Ha-neul.", False),  # unsupported, not impossible
+])
+def test_a_past_event_after_the_current_year_is_vetoed(claim: str, context: str, vetoed: bool) -> None:
+    hard = veto(claim, context)
+    assert (hard is not None) is vetoed, hard
+    if vetoed:
+        assert hard is not None and "after the current year" in hard.reason and hard.verdict == "hallucination"
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
     # both say what they count, and it differs: unsupported, not contradicted
     ("St Mirren remain bottom with 21 points.", "Stokes scored within 60 seconds of the restart.", None),
     ("Doctors delivered her 36-week-old baby.", "Doctors said the 17-year-old mother was well.", None),

@@ -10,7 +10,8 @@ fires decides:
    (unit-compatible, relative tolerance 1e-6, 5% for hedged or scaled values such as
    "about 7,000" or "$1.2 million", a bound for "more than £2m", "under 30", "almost £30
    million"; only a value of the same kind is another value for it: a rank "18th" is not
-   one for a count, nor a score "4-1"; a score, season or range is read whole: "2-3" is met by
+   one for a count, nor a score "4-1"; a value given as a rank, "world No 10", is stated only
+   by a rank, and an age, "a 17-year-old", by no rank; a score, season or range is read whole: "2-3" is met by
    "2-3" or "3-2", and contradicted by another run of as many numbers amid the claim's words ("a
    2-1 victory") even where a 2 and a 3 stand elsewhere; with neither, its numbers are checked one
    by one; a year also matches the year of an evidence date;
@@ -45,6 +46,8 @@ fires decides:
    evidence does not give is contradicted by another day of its month anywhere in the context
    ("May 11" where the context's only May date is "May 2"), and a date without a day by another
    month named amid the claim's words ("signed in November 2014" against "signed last July").
+   A year after the current one that the evidence does not give, told as the year of a past
+   event ("The drama was released in 2442"; :mod:`veracity.engine.tense`), is impossible.
    A conflicting value's reason quotes the evidence value standing amid at least
    ``ANCHOR_WORDS`` of the claim's words around its own (or of the question a short answer
    answers): "The claim says 7pm but the evidence says 4pm."; where none does, the reason
@@ -96,6 +99,7 @@ from veracity.engine.normalize import (
     word_spans,
 )
 from veracity.engine.tables import readable, record_rows, rows_index
+from veracity.engine.tense import past_year_ahead, this_year
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 from veracity.engine.windows import sentences
@@ -269,6 +273,9 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], readi
             i, span = _pick(found, stems, windows)
             out += _Values((f"{d.text} matches {_quote(windows[i].text, span)}",), (i,), (d.span,))
             continue
+        ahead = _ahead(d.text, d.year, claim, d.span)
+        if ahead is not None:
+            return out + _Values(spans=(d.span,), failure=ahead)
         loose = _month_named(d, windows)
         if loose is not None:
             out += _Values((f"{d.text} matches {loose[1]}",), (loose[0],), (d.span,))
@@ -327,11 +334,36 @@ def _month_named(d: DateValue, windows: Sequence[Evidence]) -> tuple[int, str] |
     return None
 
 
-def _quantity_matches(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
-    found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities if q.matches(e)]
+def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+    """The evidence values that state the claim's ``q``: equal (:meth:`Quantity.matches`), a count
+    of the same thing where both say what they count ("21 points", not "21 seconds"), a rank for
+    a rank given as one ("world No 10" is not stated by "10 titles") and no rank for an age (the
+    "17th" of "tied for 17th" does not state "a 17-year-old"). Otherwise ranks and counts state
+    each other: "his 4,000th winner" states "4,000 winners"."""
+    sort = _sort(q, claim)
+    found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
+             if q.matches(e) and q.counts in (None, e.counts or q.counts) and _of_sort(e, sort)]
     if not found and q.is_year:
         found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates if e.year == q.value]
     return found
+
+
+_RANK = re.compile(r"\bNo\.?\s?$")  # as engine.normalize reads a rank
+_AGE = re.compile(r"(?:-year-|\s+years?\s+)old\b", re.IGNORECASE)
+
+
+def _of_sort(e: Quantity, sort: str | None) -> bool:
+    """Whether the evidence value ``e`` can state a claim value of ``sort`` (:func:`_sort`)."""
+    if sort is None:
+        return True
+    return (e.form == "ordinal") == (sort == "rank")
+
+
+def _sort(q: Quantity, claim: str) -> str | None:
+    """"rank" for a value given as a rank ("world No 10"), "age" for an age ("a 17-year-old")."""
+    if _RANK.search(claim, max(0, q.span[0] - 4), q.span[0]):
+        return "rank"
+    return "age" if _AGE.match(claim, q.span[1]) else None
 
 
 def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
@@ -346,7 +378,8 @@ def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
     """Evidence values the claim's value competes with: same unit, else same kind and form (a
     rank "18th" competes with ranks, not with a score "4-1" or a count), not counting another
     thing where both say what they count ("21 points" and "60 seconds"; a bare "57" may be the
-    age in "58-year-old")."""
+    age in "58-year-old"). The claim's own value is no rival, even where it is of another sort
+    (:func:`_quantity_matches`: "Number 10" for a rank "No 10")."""
     tiers: list[list[tuple[float, int, Span]]] = [[], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
@@ -358,7 +391,14 @@ def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
         if q.is_year:
             tiers[2].extend((abs(d.year - q.value), i, d.span) for d in facts.dates if d.year is not None)
     best = next((t for t in tiers if t), [])
-    return [(i, span) for _, i, span in sorted(best, key=lambda t: t[0])]  # ties go to the nearest value
+    nearest_first = sorted(best, key=lambda t: t[0])  # ties go to the nearest value
+    return [(i, span) for _, i, span in nearest_first if not _equal_at(q, windows[i].text, span)]
+
+
+def _equal_at(q: Quantity, text: str, span: Span) -> bool:
+    """Whether the evidence value at ``span`` of ``text`` is equal to ``q`` (a year to a date's)."""
+    return any(e.span == span and q.matches(e) for e in _facts(text).quantities) or any(
+        d.span == span and d.year == q.value for d in _facts(text).dates)
 
 
 def _same_count(q: Quantity, e: Quantity) -> bool:
@@ -423,6 +463,14 @@ def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
     return _Failure(True, P_CONFLICT, f"The claim says {text} but the evidence says {_quote(windows[i].text, at)}.", (i,), at)
 
 
+def _ahead(text: str, year: int | None, claim: str, span: Span) -> _Failure | None:
+    """A year the evidence does not give, after the current one, told as the year of a past event
+    (:func:`engine.tense.past_year_ahead`: "The drama was released in 2442")."""
+    if year is None or not past_year_ahead(year, claim, span):
+        return None
+    return _Failure(True, P_CONFLICT, f"The claim dates a past event to {text}, which is after the current year ({this_year()}).", ())
+
+
 def _date_rivals(d: DateValue, own: Sequence[DateValue], windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
     """The evidence dates written like ``d`` (with a day or without) that neither it nor the claim's
     ``own`` other dates state."""
@@ -465,7 +513,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             continue  # the "15" of a season "2014/15": its year is read with the season
         if q.kind == "word" and q.value <= 1:
             continue  # "one of", "zero-based": too ambiguous to check
-        found = _quantity_matches(q, windows)
+        found = _quantity_matches(q, claim, windows)
         own = [o for o in quantities if o is not q]
         stray = None
         if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
@@ -480,7 +528,8 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         elif _in_tokens(q, windows):
             out += _Values(spans=(q.span,))
         else:
-            failure = _quantity_failure(q, claim, own, windows, stems, reading)
+            year = int(q.value) if q.unit is None and q.form == "plain" and re.fullmatch(r"\d{4}", q.text) else None
+            failure = _ahead(q.text, year, claim, q.span) or _quantity_failure(q, claim, own, windows, stems, reading)
             out += _Values(spans=(q.span,), failure=failure)
             if failure is not None and failure.hard:
                 return out
