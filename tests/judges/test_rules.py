@@ -514,6 +514,29 @@ def test_a_value_of_another_sort_does_not_state_the_claims(claim: str, context: 
     assert (hard and hard.reason) == reason, hard
 
 
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # amid none of the claim's words, only a value of the claim's size is quoted as another figure for it
+    ("Doctors delivered her 36-week-old baby in Houston.", "Her mother rang 911 from a car park.", None),
+    ("Each plate costs the boxer $3,000.", "Mayweather has earned $300million in his career.", None),
+    ("78,000 people signed up.", "Organisers counted 70,000 names by Friday.",
+     "The claim says 78,000, but the evidence never gives that value (it gives 70,000)."),
+    # a number in words counting the claim's thing is another figure for it; counting another thing, not
+    ("The sheriff says 12 deputies have been put on leave.",
+     "An inquiry began. Ten deputies identified in the video have been put on paid leave.",
+     "The claim says 12 but the evidence says Ten."),
+    ("Justice Dept. sent 14-page letter to John Boehner.", "Machen told John Boehner in a seven-page letter.",
+     "The claim says 14 but the evidence says seven-page."),
+    ("The sheriff says 12 deputies have been put on leave.", "Ten officers were involved in the arrest.", None),
+    ("He has 3 children.", "He has three children.", None),
+    # the claim's value stated too: a number in words is no stray rival for it
+    ("She was sentenced to 12 years in prison for adultery by force.",
+     "A court sentenced her to two years in prison for adultery by force, later increased to 12 years on appeal.", None),
+])
+def test_a_value_is_contradicted_only_by_another_figure_for_it(claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
 @pytest.mark.parametrize(("claim", "context", "vetoed"), [
     ("The drama was released in 2442.", "The drama stars Kim Ha-neul.", True),
     ("The drama was first shown on March 9, 2924.", "The drama stars Kim Ha-neul.", True),

@@ -51,7 +51,10 @@ fires decides:
    A conflicting value's reason quotes the evidence value standing amid at least
    ``ANCHOR_WORDS`` of the claim's words around its own (or of the question a short answer
    answers): "The claim says 7pm but the evidence says 4pm."; where none does, the reason
-   says the evidence never gives the claim's value and names the value nearest in words.
+   says the evidence never gives the claim's value and names the value nearest in words, of
+   the claim value's size (within a factor ``MAGNITUDE``: "911" is no other figure for "a
+   36-week-old baby"). For a value the evidence does not give, a number in words counting the
+   same thing is another figure for it ("Ten deputies" for "12 deputies").
 3. Soft failures → ``hallucination`` at 0.75: a clear proper noun (a capitalised word
    that does not start the sentence, or a capitalised run of two or more words, not in
    the prompt) of which fewer than half the words occur in the evidence; a code absent
@@ -108,6 +111,7 @@ REACH = 4  # a negation bears on the next 4 words ("did not pay the dividend")
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
 ANCHOR_WORDS, STRAY_WORDS, STRAY_MARGIN, NEAR_BEFORE, NEAR_AFTER = 1, 3, 2, 5, 3
+MAGNITUDE = 10  # a value the evidence never gives is contradicted amid other words only by one of its size
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its this
     that these those there here he she they we you i his her their our your my me him them us do does did
@@ -374,17 +378,22 @@ def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
     return any(re.search(pattern, e.text) for w in windows for e in _facts(w.text).identifiers)
 
 
-def _rivals(q: Quantity, windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -> list[tuple[int, Span]]:
     """Evidence values the claim's value competes with: same unit, else same kind and form (a
     rank "18th" competes with ranks, not with a score "4-1" or a count), not counting another
     thing where both say what they count ("21 points" and "60 seconds"; a bare "57" may be the
     age in "58-year-old"). The claim's own value is no rival, even where it is of another sort
-    (:func:`_quantity_matches`: "Number 10" for a rank "No 10")."""
+    (:func:`_quantity_matches`: "Number 10" for a rank "No 10"). Given the claim's ``noun``
+    (:func:`_noun`, for a value the evidence does not give), a number written in words is a rival
+    where it counts that: "Ten deputies" for "12 deputies". Not for a value the evidence gives:
+    "sentenced to 12 years" where the evidence says "sentenced to two years ..., later increased
+    to 12 years"."""
     tiers: list[list[tuple[float, int, Span]]] = [[], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
-            alike = _same_count(q, e) and q.counts in (None, e.counts or q.counts)
+            alike = (_same_count(q, e) and q.counts in (None, e.counts or q.counts)) or (
+                noun is not None and e.kind == "word" and e.value >= 2 and _counted(w.text, e.span) == noun)
             tier = 0 if q.unit is not None and e.unit == q.unit else 1 if alike else None
             if tier is not None:
                 tiers[tier].append((abs(e.value - q.value), i, e.span))
@@ -401,6 +410,23 @@ def _equal_at(q: Quantity, text: str, span: Span) -> bool:
         d.span == span and d.year == q.value for d in _facts(text).dates)
 
 
+_COUNTED = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
+def _counted(text: str, span: Span) -> str | None:
+    """The stem of the word right after the value at ``span`` ("deputies" in "12 deputies", "page" in
+    "a seven-page letter"), unless it is a stop word."""
+    m = _COUNTED.match(text, span[1])
+    if m is None or fold(m.group(1)) in _STOP:
+        return None
+    return stem(m.group(1))
+
+
+def _noun(q: Quantity, claim: str) -> str | None:
+    """What the claim's bare number ``q`` counts (:func:`_counted`), for rivals written in words."""
+    return _counted(claim, q.span) if q.kind == "number" and q.form == "plain" and q.unit is None else None
+
+
 def _same_count(q: Quantity, e: Quantity) -> bool:
     """Values of one kind; bare numbers written alike too (a year stays a year in "2014/15")."""
     return e.kind == q.kind and (q.kind != "number" or e.form == q.form)
@@ -415,10 +441,24 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
         if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
             return None
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
-    conflict = _conflict(q.text, claim, q.span, _other_quantities(q, own, (), windows), windows, stems, reading)
+    rivals = _other_quantities(q, own, (), windows, _noun(q, claim))
+    if not _anchored(claim, q.span, rivals, windows, reading.asked):
+        rivals = [(i, r) for i, r in rivals if _comparable(q, windows[i].text, r)]
+    conflict = _conflict(q.text, claim, q.span, rivals, windows, stems, reading)
     if conflict is not None:
         return conflict
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
+
+
+def _comparable(q: Quantity, text: str, span: Span) -> bool:
+    """Whether the evidence value at ``span`` of ``text`` is within a factor ``MAGNITUDE`` of ``q``:
+    a value that might be another figure for the same thing ("78,000 sign petition" and "70,000
+    signatures"), not one of another size ("a $3,000 plate" and "$300million")."""
+    for e in _facts(text).quantities:
+        if e.span == span:
+            low, high = sorted((abs(q.value), abs(e.value)))
+            return low > 0 and high <= low * MAGNITUDE
+    return True
 
 
 def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers], windows: Sequence[Evidence],
@@ -479,11 +519,11 @@ def _date_rivals(d: DateValue, own: Sequence[DateValue], windows: Sequence[Evide
 
 
 def _other_quantities(q: Quantity, own: Sequence[Quantity], found: Sequence[tuple[int, Span]],
-                      windows: Sequence[Evidence]) -> list[tuple[int, Span]]:
+                      windows: Sequence[Evidence], noun: str | None = None) -> list[tuple[int, Span]]:
     """The rivals of ``q`` (:func:`_rivals`) other than the values that state it (``found``) or
     that the claim's ``own`` other values state ("from 1979 to 1985": 1985 is no rival for 1979)."""
     stated = _stated(own, windows)
-    return [r for r in _rivals(q, windows) if r not in found and r not in stated]
+    return [r for r in _rivals(q, windows, noun) if r not in found and r not in stated]
 
 
 def _stated(own: Sequence[Quantity], windows: Sequence[Evidence]) -> set[tuple[int, Span]]:
