@@ -85,6 +85,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Literal
 
 from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims
 from veracity.engine.demonyms import DEMONYMS, asked_nations, nation_of
@@ -352,18 +353,19 @@ def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> l
     return found
 
 
+_Sort = Literal["rank", "age"]
 _RANK = re.compile(r"\bNo\.?\s?$")  # as engine.normalize reads a rank
 _AGE = re.compile(r"(?:-year-|\s+years?\s+)old\b", re.IGNORECASE)
 
 
-def _of_sort(e: Quantity, sort: str | None) -> bool:
+def _of_sort(e: Quantity, sort: _Sort | None) -> bool:
     """Whether the evidence value ``e`` can state a claim value of ``sort`` (:func:`_sort`)."""
     if sort is None:
         return True
     return (e.form == "ordinal") == (sort == "rank")
 
 
-def _sort(q: Quantity, claim: str) -> str | None:
+def _sort(q: Quantity, claim: str) -> _Sort | None:
     """"rank" for a value given as a rank ("world No 10"), "age" for an age ("a 17-year-old")."""
     if _RANK.search(claim, max(0, q.span[0] - 4), q.span[0]):
         return "rank"
@@ -388,7 +390,7 @@ def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -
     where it counts that: "Ten deputies" for "12 deputies". Not for a value the evidence gives:
     "sentenced to 12 years" where the evidence says "sentenced to two years ..., later increased
     to 12 years"."""
-    tiers: list[list[tuple[float, int, Span]]] = [[], [], []]
+    tiers: list[list[tuple[float, int, Span, bool]]] = [[], [], []]  # (gap, window, span, equal to q)
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
@@ -396,18 +398,12 @@ def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -
                 noun is not None and e.kind == "word" and e.value >= 2 and _counted(w.text, e.span) == noun)
             tier = 0 if q.unit is not None and e.unit == q.unit else 1 if alike else None
             if tier is not None:
-                tiers[tier].append((abs(e.value - q.value), i, e.span))
+                tiers[tier].append((abs(e.value - q.value), i, e.span, q.matches(e)))
         if q.is_year:
-            tiers[2].extend((abs(d.year - q.value), i, d.span) for d in facts.dates if d.year is not None)
+            tiers[2].extend((abs(d.year - q.value), i, d.span, d.year == q.value) for d in facts.dates if d.year is not None)
     best = next((t for t in tiers if t), [])
     nearest_first = sorted(best, key=lambda t: t[0])  # ties go to the nearest value
-    return [(i, span) for _, i, span in nearest_first if not _equal_at(q, windows[i].text, span)]
-
-
-def _equal_at(q: Quantity, text: str, span: Span) -> bool:
-    """Whether the evidence value at ``span`` of ``text`` is equal to ``q`` (a year to a date's)."""
-    return any(e.span == span and q.matches(e) for e in _facts(text).quantities) or any(
-        d.span == span and d.year == q.value for d in _facts(text).dates)
+    return [(i, span) for _, i, span, equal in nearest_first if not equal]
 
 
 _COUNTED = re.compile(r"[\s-]+([A-Za-z]+)")
@@ -442,9 +438,8 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
             return None
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
     rivals = _other_quantities(q, own, (), windows, _noun(q, claim))
-    if not _anchored(claim, q.span, rivals, windows, reading.asked):
-        rivals = [(i, r) for i, r in rivals if _comparable(q, windows[i].text, r)]
-    conflict = _conflict(q.text, claim, q.span, rivals, windows, stems, reading)
+    comparable = [(i, r) for i, r in rivals if _comparable(q, windows[i].text, r)]
+    conflict = _conflict(q.text, claim, q.span, rivals, windows, stems, reading, comparable)
     if conflict is not None:
         return conflict
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
@@ -619,14 +614,16 @@ def _shared(near: Sequence[str], text: str, at: Span) -> int:
 
 
 def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
-              stems: set[str], reading: _Reading) -> _Failure | None:
+              stems: set[str], reading: _Reading, others: Sequence[tuple[int, Span]] | None = None) -> _Failure | None:
     """The claim's value ``text`` at ``span`` against the evidence's other values of its kind: a hard
     failure quoting the one amid the claim's words, else (unless ``reading.anchored_only``) the
-    one nearest in words, said to be no statement of the claim's value; ``None`` without rivals."""
+    one of ``others`` (default: all ``rivals``) nearest in words, said to be no statement of the
+    claim's value; ``None`` without either."""
     anchored = _anchored(claim, span, rivals, windows, reading.asked)
-    if not anchored and (reading.anchored_only or not rivals):
+    others = rivals if others is None else others
+    if not anchored and (reading.anchored_only or not others):
         return None
-    i, at = _pick(anchored or rivals, stems, windows)
+    i, at = _pick(anchored or others, stems, windows)
     quote = _quote(windows[i].text, at)
     reason = (f"The claim says {text} but the evidence says {quote}." if anchored
               else f"The claim says {text}, but the evidence never gives that value (it gives {quote}).")

@@ -165,7 +165,8 @@ def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
     pairs; read from ``--pairs`` when given."""
     if args.pairs is not None:
         return read_pairs(args.pairs)
-    train_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.seed), args.seed)
+    train_rows = load_rows(args.data / "halueval-train.jsonl.gz")  # read once: the pair builders do not change it
+    train_all = balance_lengths(build_pairs(train_rows, args.seed), args.seed)
     if args.max_pairs > 0:
         n_records = int(args.max_pairs * args.records) // 2 * 2
         train = sample(train_all, {s: int((args.max_pairs - n_records) * f) for s, f in SHARES.items()}, args.seed)
@@ -175,9 +176,9 @@ def load_data(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
     dev_all = balance_lengths(build_pairs(load_rows(args.data / "halueval-dev.jsonl.gz"), args.seed + 1), args.seed)
     dev = sample(dev_all, {s: args.dev_pairs // 3 for s in SHARES}, args.seed)
     if args.name_swaps:
-        train += name_swap_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.name_swaps // 2 * 2, args.seed)
+        train += name_swap_pairs(train_rows, args.name_swaps // 2 * 2, args.seed)
     if args.negation_pairs:
-        train += negation_pairs(load_rows(args.data / "halueval-train.jsonl.gz"), args.negation_pairs // 4 * 4, args.seed)
+        train += negation_pairs(train_rows, args.negation_pairs // 4 * 4, args.seed)
     if n_records:
         train += record_pairs(n_records // 2, args.seed)
         dev += record_pairs(max(1, args.dev_pairs // 6), args.seed + 1, HELD_OUT_SCHEMAS)  # kinds never trained on
