@@ -446,6 +446,12 @@ _JOINED_BEFORE = re.compile(rf"\d{_JOIN}$")
 _RANK_BEFORE = re.compile(r"\bNo\.?\s?$")
 
 
+def ranked(text: str, start: int) -> bool:
+    """Whether the number starting at ``start`` of ``text`` is given as a rank by a "No" before it
+    ("world No 3", "City's No. 1")."""
+    return _RANK_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 def _ordinal_suffix(n: str) -> str:
     """The suffix of the ordinal of the digits ``n``: "st" for 21, "th" for 11, "rd" for 23."""
     if n[-2:] in ("11", "12", "13"):
@@ -457,7 +463,7 @@ def _form(text: str, start: int, end: int) -> QuantityForm:
     m = _ORDINAL_AFTER.match(text, end)
     if m and m.group(0).lower() == _ordinal_suffix(text[start:end]):
         return "ordinal"  # "18th", "21st"; not "27st", which is 27 stone
-    if _RANK_BEFORE.search(text, max(0, start - 4), start):
+    if ranked(text, start):
         return "ordinal"  # "world No 3", "City's No. 1": a rank
     if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text[max(0, start - 4) : start]):
         return "joined"

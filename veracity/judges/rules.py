@@ -99,6 +99,7 @@ from veracity.engine.normalize import (
     extract_quantities,
     fold,
     joined_numbers,
+    ranked,
     stem,
     word_spans,
 )
@@ -354,7 +355,6 @@ def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> l
 
 
 _Sort = Literal["rank", "age"]
-_RANK = re.compile(r"\bNo\.?\s?$")  # as engine.normalize reads a rank
 _AGE = re.compile(r"(?:-year-|\s+years?\s+)old\b", re.IGNORECASE)
 
 
@@ -367,7 +367,7 @@ def _of_sort(e: Quantity, sort: _Sort | None) -> bool:
 
 def _sort(q: Quantity, claim: str) -> _Sort | None:
     """"rank" for a value given as a rank ("world No 10"), "age" for an age ("a 17-year-old")."""
-    if _RANK.search(claim, max(0, q.span[0] - 4), q.span[0]):
+    if ranked(claim, q.span[0]):
         return "rank"
     return "age" if _AGE.match(claim, q.span[1]) else None
 
