@@ -311,6 +311,14 @@ def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
     ("He dived from the 10m platform.", None),  # metres or millions
     ("He was 34 at Euro 2016.", None),
     ("Two of the 11 in the squad.", None),
+    # spaced abbreviations and spelt-out units; a speed per hour
+    ("The race is 5 km long.", "km"),
+    ("a 10 kilometre walk", "km"),
+    ("The tower is 300 m tall.", "metre"),
+    ("He weighs 180 lb.", "pound"),
+    ("The limit is 100 km/h here.", "kph"),
+    ("It reached 60 miles per hour.", "mph"),
+    ("It reached 60 miles from home.", "mile"),
 ])
 def test_measure_is_the_unit_word_after_a_number(text: str, counts: str | None) -> None:
     q = extract_quantities(text)[0]
@@ -320,3 +328,24 @@ def test_measure_is_the_unit_word_after_a_number(text: str, counts: str | None) 
 @pytest.mark.parametrize("text", ["City No 1 Joe Hart", "the world No. 3 player"])
 def test_a_number_after_no_is_a_rank(text: str) -> None:
     assert [q.form for q in extract_quantities(text)] == ["ordinal"]
+
+
+@pytest.mark.parametrize(("text", "decade"), [
+    ("The band formed in the 1990s.", True),
+    ("Popular in the 1960's and later.", True),
+    ("It was founded in 1990 in Leeds.", False),
+    ("The 1990 stations were closed.", False),
+])
+def test_a_decade_is_read_as_one(text: str, decade: bool) -> None:
+    [q] = extract_quantities(text)
+    assert q.is_year and (q.form == "decade") is decade
+
+
+def test_a_decade_is_stated_by_any_year_of_it_and_not_the_other_way() -> None:
+    [decade] = extract_quantities("in the 1990s")
+    [inside] = extract_quantities("in 1994")
+    [outside] = extract_quantities("in 1989")
+    assert decade.matches(inside) and decade.matches(decade)
+    assert not decade.matches(outside)
+    assert not inside.matches(decade)  # a decade does not state a year of it
+    assert decade.holds_year(1999) and not decade.holds_year(2000)

@@ -198,3 +198,14 @@ def test_the_pair_reads_the_question_when_the_answer_names_nothing() -> None:
     evidence, query = make_pair(passage, "Are Kasabian and Jawbox both from England?", "No.")
     assert "Kasabian are an English" in evidence and "Jawbox was an American" in evidence
     assert query == "Are Kasabian and Jawbox both from England? [SEP] No."
+
+
+@pytest.mark.parametrize(("claim", "evidence", "query"), [
+    ("The trail is about 8 km long.", "The trail runs 5 miles to the harbour.", "The trail is about 5 miles long."),
+    ("It opened in the 1990s.", "It opened in 1998.", "It opened in 1998."),
+    # given as the claim gives it, or not at all: the claim is read as it is
+    ("The trail is 8 km long.", "The trail runs 8 km, or 5 miles, to the harbour.", "The trail is 8 km long."),
+    ("The trail is about 12 km long.", "The trail runs 5 miles to the harbour.", "The trail is about 12 km long."),
+])
+def test_the_pair_writes_a_measure_as_the_evidence_does(claim: str, evidence: str, query: str) -> None:
+    assert make_pair(evidence, "", claim) == (evidence, query)

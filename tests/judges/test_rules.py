@@ -493,9 +493,9 @@ def test_a_rank_a_score_an_age_and_a_count_of_other_things_are_not_rival_values(
 @pytest.mark.parametrize(("claim", "context", "reason"), [
     ("17-year-old Jordan Spieth became the youngest winner.",
      "Woods tied for 17th. 21-year-old winner Jordan Spieth became the youngest winner.",
-     "The claim says 17 but the evidence says 21-year-old."),
+     "The claim says 17-year-old but the evidence says 21-year-old."),
     ("Kane scored 21 points.", "Kane finished with 19 points. The winner came 21 seconds from time.",
-     "The claim says 21 but the evidence says 19."),
+     "The claim says 21 points but the evidence says 19 points."),
     ("British No 8 is considering taking on Jonas Bjorkman.",
      "Murray, the British No 1, is considering Jonas Bjorkman as assistant. Bjorkman coached 8 players.",
      "The claim says 8 but the evidence says 1."),
@@ -557,9 +557,9 @@ def test_a_past_event_after_the_current_year_is_vetoed(claim: str, context: str,
     ("Doctors delivered her 36-week-old baby.", "Doctors said the 17-year-old mother was well.", None),
     # the same thing counted: contradicted
     ("St Mirren remain bottom with 21 points.", "St Mirren remain bottom with 24 points.",
-     "The claim says 21 but the evidence says 24."),
+     "The claim says 21 points but the evidence says 24 points."),
     ("Doctors delivered her 36-week-old baby.", "Doctors delivered her 32-week-old baby.",
-     "The claim says 36 but the evidence says 32-week-old."),
+     "The claim says 36-week-old but the evidence says 32-week-old."),
     # a value the claim itself gives is no rival: 2009 is unsupported, not contradicted
     ("The Lakers won both the 2009 and 2010 NBA Finals.", "The Lakers won the 2010 NBA Finals.", None),
     ("He wrote Taken and Taken 2, and maybe Taken 3.", "He wrote Taken and Taken 2.", None),
@@ -595,10 +595,10 @@ def test_a_value_amid_other_words_is_not_quoted_as_what_the_evidence_says() -> N
     context = "St Mirren sit bottom of the table. The manager has used 3 formations this season."
     v = verdict("St Mirren remain bottom of the league table with 21 points.", context)
     assert v.verdict == "hallucination" and v.reason == (
-        "The claim says 21, but the evidence never gives that value (it gives 3)."), v.reason
+        "The claim says 21 points, but the evidence never gives that value (it gives 3)."), v.reason
     # amid the same words, the evidence's value is what it says instead
     v = verdict("St Mirren remain bottom of the league table with 21 points.", "St Mirren have 18 points.")
-    assert v.reason == "The claim says 21 but the evidence says 18.", v.reason
+    assert v.reason == "The claim says 21 points but the evidence says 18 points.", v.reason
     # a short answer reads with its question: "born" stands around the evidence's date
     v = verdict("14 March 1985", "Jane Doe (born 18 March 1985) is a singer. Her album came out on 2 May 2001.",
                 prompt="When was Jane Doe born?")
@@ -665,7 +665,7 @@ GAMES = ("Stephen Curry scored 27 points as the Warriors beat the Clippers. "
 
 @pytest.mark.parametrize(("claim", "context", "reason"), [
     # the claim's value stands amid fewer of its words than another value of its kind does
-    ("Stephen Curry scored 19 points against the Clippers.", GAMES, "The claim says 19 but the evidence says 27."),
+    ("Stephen Curry scored 19 points against the Clippers.", GAMES, "The claim says 19 points but the evidence says 27 points."),
     ("The family were last seen in Slough on Tuesday, April 12.",
      "The family were last seen in Slough on Tuesday, April 7. They were seen in Budapest on April 12.",
      "The claim says April 12 but the evidence says April 7."),
@@ -793,3 +793,30 @@ def test_a_yes_or_no_about_the_nations_of_two_named_things_is_read_against_the_s
 def test_a_nation_refutes_only_what_the_introducing_sentence_gives_plainly(question: str, answer: str, context: str) -> None:
     claim = split_claims(answer, question)[0]
     assert RulesJudge().hard_contradiction(JudgeInput(question, claim, (window(context),), "rag", context)) is None
+
+
+@pytest.mark.parametrize(("claim", "context"), [
+    ("The race is 5 km long.", "The race is 5,000 metres long."),
+    ("The bridge is about 2 km long.", "The bridge is 1.2 miles long."),
+    ("The tower is roughly 1,000 feet tall.", "The tower is 300 m tall."),
+    ("The warranty lasts 2 years.", "The warranty lasts 24 months."),
+    ("The band formed in the 1990s in Leeds.", "The band formed in 1994 in Leeds."),
+])
+def test_a_value_in_another_unit_or_a_decade_is_stated(claim: str, context: str) -> None:
+    assert veto(claim, context) is None
+    v = verdict(claim, context)
+    assert v.verdict == "supported", v.reason
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    ("The race is 8 km long.", "The race is 5,000 metres long.", "The claim says 8 km but the evidence says 5,000 metres."),
+    ("The bridge is 3 km long.", "The bridge is 1.2 miles long.", "The claim says 3 km but the evidence says 1.2 miles."),
+    ("The band formed in the 1980s in Leeds.", "The band formed in 1994 in Leeds.",
+     "The claim says 1980s but the evidence says 1994."),
+    # a measure of another size counts something else: unsupported, not contradicted
+    ("Doctors delivered her 36-week-old baby.", "Doctors said the 17-year-old mother was well.", None),
+])
+def test_a_value_in_another_unit_is_contradicted_by_another_measure(claim: str, context: str,
+                                                                    reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard

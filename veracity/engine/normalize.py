@@ -48,9 +48,9 @@ from veracity.engine.types import Span
 
 QuantityKind = Literal["number", "year", "amount", "percent", "word", "time"]
 # how a bare number is written: "18th" (ordinal), "4-1" / "2014/15" / "10-20" (joined to another
-# number: a score, a season, a range), else plain ("12", "12-year-old"); values of different
-# forms count different things
-QuantityForm = Literal["plain", "ordinal", "joined"]
+# number: a score, a season, a range), a decade ("the 1990s", "1960's"), else plain ("12",
+# "12-year-old"); values of different forms count different things
+QuantityForm = Literal["plain", "ordinal", "joined", "decade"]
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
@@ -184,11 +184,20 @@ class Quantity:
     def is_year(self) -> bool:
         return self.kind == "year"
 
+    def holds_year(self, year: float) -> bool:
+        """Whether ``year`` states this value: the same year, or one of its decade ("the 1990s")."""
+        if self.form == "decade":
+            return self.value <= year < self.value + 10
+        return year == self.value
+
     def matches(self, other: Quantity, rel_tol: float = 1e-6) -> bool:
         """Equal value (tolerance ``rel_tol``, 5% if approximate), or within ``bound`` (a hedge
-        such as "more than" or "almost"), and compatible units (equal, or one of them has none)."""
+        such as "more than" or "almost"), and compatible units (equal, or one of them has none).
+        A decade ("the 1990s") is stated by a year of it or the same decade."""
         if self.unit is not None and other.unit is not None and self.unit != other.unit:
             return False
+        if self.form == "decade" and other.is_year:
+            return self.holds_year(other.value) and other.form in ("plain", "decade")
         tol = 0.05 if self.approximate else rel_tol
         if self.bound == "min":
             return other.value >= self.value * (1 - tol)
@@ -459,7 +468,12 @@ def _ordinal_suffix(n: str) -> str:
     return {"1": "st", "2": "nd", "3": "rd"}.get(n[-1:], "th")
 
 
+_DECADE_AFTER = re.compile(r"['’]?s(?![^\W\d_])")
+
+
 def _form(text: str, start: int, end: int) -> QuantityForm:
+    if re.fullmatch(r"1\d{2}0|20\d0", text[start:end]) and _DECADE_AFTER.match(text, end):
+        return "decade"  # "the 1990s", "1960's"
     m = _ORDINAL_AFTER.match(text, end)
     if m and m.group(0).lower() == _ordinal_suffix(text[start:end]):
         return "ordinal"  # "18th", "21st"; not "27st", which is 27 stone
@@ -471,30 +485,44 @@ def _form(text: str, start: int, end: int) -> QuantityForm:
 
 
 # what a number counts, written after it: a word ("21 points", "44 years", "a 36-week-old baby"),
-# or an abbreviation glued to it ("6ft", "3lbs"); "m" is left out: "10m" is metres or millions
+# or an abbreviation glued to it ("6ft", "3lbs"); a glued "m" is left out: "10m" is metres or
+# millions ("300 m" is metres: a scale is glued, "£300m")
 _MEASURE_WORDS = {form: unit for unit, forms in (
     ("second", "second seconds secs"), ("minute", "minute minutes mins"), ("hour", "hour hours hrs"),
     ("day", "day days"), ("week", "week weeks"), ("month", "month months"), ("year", "year years yrs"),
     ("decade", "decade decades"), ("century", "century centuries"), ("mile", "mile miles"),
-    ("metre", "metre metres meter meters"), ("yard", "yard yards"), ("foot", "foot feet"),
-    ("inch", "inch inches"), ("kg", "kilo kilos kilogram kilograms"), ("stone", "stone stones"),
+    ("metre", "m metre metres meter meters"), ("yard", "yard yards"), ("foot", "foot feet"),
+    ("inch", "inch inches"), ("kg", "kg kilo kilos kilogram kilograms"), ("stone", "stone stones"),
+    ("km", "km kms kilometre kilometres kilometer kilometers"), ("cm", "cm centimetre centimetres centimeter centimeters"),
+    ("mm", "mm millimetre millimetres millimeter millimeters"), ("foot", "ft"), ("pound", "lb lbs"),
+    ("mph", "mph"), ("kph", "kph kmh"),
     ("tonne", "tonne tonnes ton tons"), ("point", "point points"), ("goal", "goal goals"),
     ("wicket", "wicket wickets"), ("run", "run runs"), ("lap", "lap laps"),
 ) for form in forms.split()}
 _MEASURE_GLUED = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ft": "foot", "lb": "pound", "lbs": "pound",
-                  "st": "stone", "yd": "yard", "yds": "yard", "mph": "mph", "hr": "hour", "hrs": "hour"}
+                  "st": "stone", "yd": "yard", "yds": "yard", "mph": "mph", "kph": "kph", "kmh": "kph",
+                  "hr": "hour", "hrs": "hour"}
 _MEASURE_AFTER = re.compile(r"(?P<glued>[a-z]+\b)|[\s-](?P<word>[a-z]+)\b", _I)
+
+
+_PER_HOUR = re.compile(r"\s?/\s?hr?\b|\s+(?:per|an|a)\s+hour\b", _I)
+_SPEEDS = {"km": "kph", "mile": "mph"}
 
 
 def measure(text: str, span: Span) -> str | None:
     """What the number at ``span`` of ``text`` counts, when a unit word follows it: "year" for "44
-    years" and "a 17-year-old", "point" for "21 points", "foot" for "6ft"; ``None`` otherwise."""
+    years" and "a 17-year-old", "point" for "21 points", "foot" for "6ft", "kph" for "100 km/h";
+    ``None`` otherwise."""
     m = _MEASURE_AFTER.match(text, span[1])
     if m is None:
         return None
     if m.group("glued"):
-        return _MEASURE_GLUED.get(m.group("glued").lower())
-    return _MEASURE_WORDS.get(m.group("word").lower())
+        unit = _MEASURE_GLUED.get(m.group("glued").lower())
+    else:
+        unit = _MEASURE_WORDS.get(m.group("word").lower())
+    if unit in _SPEEDS and _PER_HOUR.match(text, m.end()):
+        return _SPEEDS[unit]
+    return unit
 
 
 def _words_value(phrase: str) -> float | None:

@@ -26,6 +26,7 @@ import numpy as np
 from veracity.engine.normalize import canonical_text
 from veracity.engine.tables import readable, rows_about
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
+from veracity.engine.units import as_evidence_writes
 from veracity.engine.windows import focus
 from veracity.errors import JudgeError, ModelLoadError
 
@@ -89,11 +90,16 @@ def make_pair(evidence: str, prompt: str | None, claim: str) -> tuple[str, str]:
     """The checker's input for one claim and one evidence window (training and run time alike).
 
     The window is narrowed to the sentences that share the most words with the claim
-    (:func:`~veracity.engine.windows.focus`), so the pair stays short.
+    (:func:`~veracity.engine.windows.focus`), so the pair stays short. A measure the focused
+    evidence gives only in another unit is written in the claim as the evidence writes it
+    (:func:`~veracity.engine.units.as_evidence_writes`: "about 8 km" → "about 5 miles").
     """
     claim = canonical_text(claim)
-    query = format_query(canonical_text(prompt or ""), claim)
-    return focus(rows_about(canonical_text(readable(evidence)), query), claim, FOCUS_WORDS, query), query
+    question = canonical_text(prompt or "")
+    query = format_query(question, claim)
+    focused = focus(rows_about(canonical_text(readable(evidence)), query), claim, FOCUS_WORDS, query)
+    alike = as_evidence_writes(claim, focused)
+    return focused, query if alike == claim else format_query(question, alike)
 
 
 def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_length: int,

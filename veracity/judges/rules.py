@@ -14,7 +14,10 @@ fires decides:
    by a rank, and an age, "a 17-year-old", by no rank; a score, season or range is read whole: "2-3" is met by
    "2-3" or "3-2", and contradicted by another run of as many numbers amid the claim's words ("a
    2-1 victory") even where a 2 and a 3 stand elsewhere; with neither, its numbers are checked one
-   by one; a year also matches the year of an evidence date;
+   by one; a year also matches the year of an evidence date, and a decade ("the 1990s") any year
+   of it; a measure is met by the same one in another unit ("5 km" by "5,000 metres", "about 2 km"
+   by "1.2 miles": :mod:`veracity.engine.units`), and contradicted by another measure of its size
+   in another unit where none stands in its own;
    a value whose digits appear in an evidence code such as "N30" is never a contradiction;
    a claim date without a day, "February 2024", is met by an evidence "February" when the
    evidence has that year somewhere),
@@ -87,6 +90,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Literal
 
+from veracity.engine import units
 from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims
 from veracity.engine.demonyms import DEMONYMS, asked_nations, nation_of
 from veracity.engine.normalize import (
@@ -99,6 +103,7 @@ from veracity.engine.normalize import (
     extract_quantities,
     fold,
     joined_numbers,
+    measure,
     ranked,
     stem,
     word_spans,
@@ -245,14 +250,23 @@ def _content(text: str, skip: Sequence[Span] = ()) -> list[str]:
     return list(seen.values())
 
 
-def _quote(text: str, span: Span) -> str:
-    """The evidence token holding ``span`` ("Due:21Jun25"), without trailing punctuation."""
+def _quote(text: str, span: Span, unit: bool = False) -> str:
+    """The evidence token holding ``span`` ("Due:21Jun25"), without the punctuation around it; with
+    ``unit``, with the unit word after a measured value ("5,000 metres", see :func:`_written`)."""
     a, b = span
     while a > 0 and not text[a - 1].isspace() and span[0] - a < 20:
         a -= 1
     while b < len(text) and not text[b].isspace() and b - span[1] < 20:
         b += 1
-    return text[a:b].rstrip(".,;:)")
+    if unit and b == span[1] and measure(text, span):  # a unit glued to the value ("6ft") is in the token
+        b = units.unit_end(text, b)
+    return text[a:b].lstrip("(\"'“‘[").rstrip(".,;:)\"'”’]")
+
+
+def _written(claim: str, q: Quantity) -> str:
+    """The claim's value as the reader knows it (:func:`engine.units.written`: "9.8 km", "1970s")."""
+    a, b = units.written(claim, q)
+    return claim[a:b]
 
 
 def _pick(cands: Sequence[tuple[int, Span]], claim_stems: set[str], windows: Sequence[Evidence]) -> tuple[int, Span]:
@@ -348,10 +362,18 @@ def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> l
     each other: "his 4,000th winner" states "4,000 winners"."""
     sort = _sort(q, claim)
     found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
-             if q.matches(e) and q.counts in (None, e.counts or q.counts) and _of_sort(e, sort)]
+             if _states(q, e) and _of_sort(e, sort)]
     if not found and q.is_year:
-        found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates if e.year == q.value]
+        found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates
+                 if e.year is not None and q.holds_year(e.year)]
     return found
+
+
+def _states(q: Quantity, e: Quantity) -> bool:
+    """The evidence value ``e`` states the claim's ``q``: equal and counting the same thing where both
+    say what they count, or the same measure in another unit ("5,000 metres" for "5 km", see
+    :mod:`veracity.engine.units`)."""
+    return (q.matches(e) and q.counts in (None, e.counts or q.counts)) or units.restates(q, e)
 
 
 _Sort = Literal["rank", "age"]
@@ -389,18 +411,22 @@ def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -
     (:func:`_noun`, for a value the evidence does not give), a number written in words is a rival
     where it counts that: "Ten deputies" for "12 deputies". Not for a value the evidence gives:
     "sentenced to 12 years" where the evidence says "sentenced to two years ..., later increased
-    to 12 years"."""
-    tiers: list[list[tuple[float, int, Span, bool]]] = [[], [], []]  # (gap, window, span, equal to q)
+    to 12 years". The same measure in another unit, of a size within ``MAGNITUDE``, is a rival only
+    where no value of the claim's own unit is ("5,000 metres" for "8 km")."""
+    # (gap, window, span, equal to q) for: the same unit, the same count, the same measure in another unit
+    # (only where neither of those stands), the years of dates
+    tiers: list[list[tuple[float, int, Span, bool]]] = [[], [], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
             alike = (_same_count(q, e) and q.counts in (None, e.counts or q.counts)) or (
                 noun is not None and e.kind == "word" and e.value >= 2 and _counted(w.text, e.span) == noun)
-            tier = 0 if q.unit is not None and e.unit == q.unit else 1 if alike else None
+            tier = (0 if q.unit is not None and e.unit == q.unit else 1 if alike
+                    else 2 if _same_count(q, e) and _near_measure(q, e) else None)
             if tier is not None:
-                tiers[tier].append((abs(e.value - q.value), i, e.span, q.matches(e)))
+                tiers[tier].append((abs(units.in_unit_of(e, q) - q.value), i, e.span, q.matches(e) or units.restates(q, e)))
         if q.is_year:
-            tiers[2].extend((abs(d.year - q.value), i, d.span, d.year == q.value) for d in facts.dates if d.year is not None)
+            tiers[3].extend((abs(d.year - q.value), i, d.span, q.holds_year(d.year)) for d in facts.dates if d.year is not None)
     best = next((t for t in tiers if t), [])
     nearest_first = sorted(best, key=lambda t: t[0])  # ties go to the nearest value
     return [(i, span) for _, i, span, equal in nearest_first if not equal]
@@ -439,10 +465,20 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
         return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
     rivals = _other_quantities(q, own, (), windows, _noun(q, claim))
     comparable = [(i, r) for i, r in rivals if _comparable(q, windows[i].text, r)]
-    conflict = _conflict(q.text, claim, q.span, rivals, windows, stems, reading, comparable)
+    written = _written(claim, q)
+    conflict = _conflict(written, claim, q.span, rivals, windows, stems, reading, comparable, q.counts is not None)
     if conflict is not None:
         return conflict
-    return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {q.text} but no such value appears in the evidence.", ())
+    return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {written} but no such value appears in the evidence.", ())
+
+
+def _near_measure(q: Quantity, e: Quantity) -> bool:
+    """``e`` measures what ``q`` does in another unit, at a size within a factor ``MAGNITUDE`` of it
+    ("8 km" and "5,000 metres"; not a "36-week-old baby" and a "17-year-old mother")."""
+    if not units.convertible(q.counts, e.counts):
+        return False
+    low, high = sorted((abs(q.value), abs(units.in_unit_of(e, q))))
+    return low > 0 and high <= low * MAGNITUDE
 
 
 def _comparable(q: Quantity, text: str, span: Span) -> bool:
@@ -451,7 +487,7 @@ def _comparable(q: Quantity, text: str, span: Span) -> bool:
     signatures"), not one of another size ("a $3,000 plate" and "$300million")."""
     for e in _facts(text).quantities:
         if e.span == span:
-            low, high = sorted((abs(q.value), abs(e.value)))
+            low, high = sorted((abs(q.value), abs(units.in_unit_of(e, q))))
             return low > 0 and high <= low * MAGNITUDE
     return True
 
@@ -475,7 +511,8 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
 
 
 def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
-           rivals: Callable[[], Sequence[tuple[int, Span]]], windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
+           rivals: Callable[[], Sequence[tuple[int, Span]]], windows: Sequence[Evidence], stems: set[str],
+           unit: bool = False) -> _Failure | None:
     """The claim's value ``text`` at ``span`` stands in the evidence (``found``) amid fewer of the
     words around it in the claim than another value of its kind (``rivals()``) does: that one
     stands amid at least ``STRAY_WORDS`` of them, and ``STRAY_MARGIN`` more. "Stephen Curry scored
@@ -495,7 +532,8 @@ def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
     if not strong:
         return None
     i, at = _pick(strong, stems, windows)
-    return _Failure(True, P_CONFLICT, f"The claim says {text} but the evidence says {_quote(windows[i].text, at)}.", (i,), at)
+    quote = _quote(windows[i].text, at, unit)
+    return _Failure(True, P_CONFLICT, f"The claim says {text} but the evidence says {quote}.", (i,), at)
 
 
 def _ahead(text: str, year: int | None, claim: str, span: Span) -> _Failure | None:
@@ -553,7 +591,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         stray = None
         if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
             rivals = partial(_other_quantities, q, own, found, windows)
-            stray = _stray(q.text, q.span, claim, found, rivals, windows, stems)
+            stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems, q.counts is not None)
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -614,7 +652,8 @@ def _shared(near: Sequence[str], text: str, at: Span) -> int:
 
 
 def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
-              stems: set[str], reading: _Reading, others: Sequence[tuple[int, Span]] | None = None) -> _Failure | None:
+              stems: set[str], reading: _Reading, others: Sequence[tuple[int, Span]] | None = None,
+              unit: bool = False) -> _Failure | None:
     """The claim's value ``text`` at ``span`` against the evidence's other values of its kind: a hard
     failure quoting the one amid the claim's words, else (unless ``reading.anchored_only``) the
     one of ``others`` (default: all ``rivals``) nearest in words, said to be no statement of the
@@ -624,7 +663,7 @@ def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Spa
     if not anchored and (reading.anchored_only or not others):
         return None
     i, at = _pick(anchored or others, stems, windows)
-    quote = _quote(windows[i].text, at)
+    quote = _quote(windows[i].text, at, unit)
     reason = (f"The claim says {text} but the evidence says {quote}." if anchored
               else f"The claim says {text}, but the evidence never gives that value (it gives {quote}).")
     return _Failure(True, P_CONFLICT, reason, (i,), at)

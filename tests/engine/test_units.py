@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from veracity.engine.normalize import Quantity, extract_quantities
+from veracity.engine.units import as_evidence_writes, convert, convertible, in_unit_of, restates, significant_digits
+
+
+def measured(text: str) -> Quantity:
+    [q] = extract_quantities(text)
+    assert q.counts is not None, text
+    return q
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("km", "mile", True), ("metre", "foot", True), ("kg", "stone", True), ("month", "year", True),
+    ("kph", "mph", True), ("km", "hour", False), ("km", "km", False), ("point", "goal", False), (None, "km", False),
+])
+def test_convertible_units_share_a_dimension(a: str | None, b: str, expected: bool) -> None:
+    assert convertible(a, b) is expected
+
+
+def test_convert() -> None:
+    assert convert(5, "km", "metre") == pytest.approx(5000)
+    assert convert(1, "mile", "km") == pytest.approx(1.609344)
+    assert convert(24, "month", "year") == pytest.approx(2)
+    assert convert(60, "mph", "kph") == pytest.approx(96.56064)
+    assert in_unit_of(measured("5,000 metres"), measured("5 km")) == pytest.approx(5)
+    assert in_unit_of(measured("21 points"), measured("5 km")) == 21  # nothing to convert
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("5 km", "5,000 metres", True),
+    ("2 years", "24 months", True),
+    ("2 km", "1.2 miles", True),          # 1.93 km, written rounded at the claim's precision
+    ("1.9 km", "1.2 miles", True),
+    ("1,000 feet", "300 m", True),        # 984 feet
+    ("97 km/h", "60 mph", True),
+    ("3 km", "1.2 miles", False),
+    ("1.8 km", "1.2 miles", False),
+    ("2 years", "18 months", False),      # one system: exact, no rounding
+    ("6 km", "5,000 metres", False),
+    ("about 2 years", "700 days", True),  # a hedge allows 5%
+    ("5 km", "5 hours", False),
+])
+def test_restates(claim: str, evidence: str, expected: bool) -> None:
+    assert restates(measured(claim), measured(evidence)) is expected
+
+
+@pytest.mark.parametrize(("text", "digits"), [("2", 1), ("1.9", 2), ("1,000", 1), ("0.05", 1), ("1,609", 4), ("2.50", 3)])
+def test_significant_digits(text: str, digits: int) -> None:
+    assert significant_digits(text) == digits
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("The trail is about 8 km long and climbs 90 metres.", "It runs 5 miles and climbs 300 feet.",
+     "The trail is about 5 miles long and climbs 300 feet."),
+    ("He weighs 80kg.", "He weighs 176 lb.", "He weighs 176 lb."),
+    ("It opened in the 1990s.", "It opened in 1998.", "It opened in 1998."),
+    ("The 1990s saw it open.", "It opened in 1998.", "1998 saw it open."),
+    # given as the claim gives it, not given, or given otherwise: left as it is
+    ("The trail is 8 km long.", "It runs 8 km, or 5 miles.", "The trail is 8 km long."),
+    ("The trail is 12 km long.", "It runs 5 miles.", "The trail is 12 km long."),
+    ("It opened in the 1980s.", "It opened in 1998.", "It opened in the 1980s."),
+    ("It opened in the 1990s.", "It opened in the 1990s, in 1998.", "It opened in the 1990s."),
+    ("It costs $5.", "It runs 5 miles.", "It costs $5."),
+])
+def test_as_evidence_writes(claim: str, evidence: str, expected: str) -> None:
+    assert as_evidence_writes(claim, evidence) == expected

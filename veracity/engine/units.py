@@ -1,0 +1,129 @@
+"""A measured value given in another unit: "5 km" for "5,000 metres", "about 2 km" for "1.2 miles".
+
+The units are those :func:`veracity.engine.normalize.measure` reads after a number (its
+``counts``). Two units of one dimension (length, mass, speed, time) convert exactly; a value
+converted between the metric and imperial systems is written rounded ("1.2 miles (2 km)"), so
+it states the claim's value when it rounds to it at the claim's precision (its significant
+digits: "2" has one, "1.9" two, "1,000" one). Within one system the conversion must be exact
+(1 %, for calendar months and years), or within the hedge's 5 % ("about 700 days"): "18
+months" does not state "2 years".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from veracity.engine.normalize import Quantity, extract_quantities
+from veracity.engine.types import Span
+
+_DAY = 86_400.0
+# unit → (dimension, system, size in the dimension's base unit)
+_SIZES: dict[str, tuple[str, str, float]] = {
+    "km": ("length", "metric", 1000.0), "metre": ("length", "metric", 1.0), "cm": ("length", "metric", 0.01),
+    "mm": ("length", "metric", 0.001), "mile": ("length", "imperial", 1609.344),
+    "yard": ("length", "imperial", 0.9144), "foot": ("length", "imperial", 0.3048),
+    "inch": ("length", "imperial", 0.0254),
+    "kg": ("mass", "metric", 1.0), "tonne": ("mass", "metric", 1000.0), "pound": ("mass", "imperial", 0.45359237),
+    "stone": ("mass", "imperial", 6.35029318),
+    "kph": ("speed", "metric", 1 / 3.6), "mph": ("speed", "imperial", 0.44704),
+    "second": ("time", "time", 1.0), "minute": ("time", "time", 60.0), "hour": ("time", "time", 3600.0),
+    "day": ("time", "time", _DAY), "week": ("time", "time", 7 * _DAY), "month": ("time", "time", 30.4375 * _DAY),
+    "year": ("time", "time", 365.25 * _DAY), "decade": ("time", "time", 3652.5 * _DAY),
+    "century": ("time", "time", 36525 * _DAY),
+}
+SAME_SYSTEM_TOLERANCE = 0.01
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# the unit word after a measured value: glued ("6ft"), joined ("36-week-old") or spaced ("5 km", "100 km/h")
+_UNIT_WORD = re.compile(r"[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?|-[A-Za-z]+(?:-old)?")
+_DECADE_S = re.compile(r"['’]?s")
+
+
+def unit_end(text: str, end: int) -> int:
+    """Where the unit word after the measured value ending at ``end`` of ``text`` ends."""
+    m = _UNIT_WORD.match(text, end)
+    return m.end() if m is not None else end
+
+
+def written(text: str, q: Quantity) -> Span:
+    """The span of ``q`` in ``text`` with its unit word where it measures something ("9.8 km",
+    "36-week-old"), a decade whole ("1970s")."""
+    a, b = q.span
+    if q.form == "decade":
+        m = _DECADE_S.match(text, b)
+        return a, m.end() if m is not None else b
+    return a, unit_end(text, b) if q.counts else b
+
+
+def as_evidence_writes(claim: str, evidence: str) -> str:
+    """``claim`` with each measure that ``evidence`` gives only in another unit, and each decade it
+    gives only as a year of it, written as the evidence writes it ("about 8 km" → "about 5 miles"
+    against "runs 5 miles"; "in the 1990s" → "in 1998" against "opened in 1998"), so that a
+    model reading both compares like with like; a value the evidence gives as the claim does, or
+    not at all, is left as it is."""
+    mine = [q for q in extract_quantities(claim) if q.counts in _SIZES or q.form == "decade"]
+    if not mine:
+        return claim
+    theirs = [e for e in extract_quantities(evidence) if e.counts in _SIZES or e.is_year]
+    edits: list[tuple[Span, str]] = []
+    for q in mine:
+        if any(e.counts == q.counts and e.form == q.form and q.matches(e) for e in theirs):
+            continue
+        e = next((e for e in theirs if restates(q, e) or (q.form == "decade" and q.matches(e))), None)
+        if e is not None:
+            a, b = written(evidence, e)
+            start, end = written(claim, q)
+            if q.form == "decade" and claim[max(0, start - 4):start].lower() == "the ":
+                start -= 4  # "in the 1990s" → "in 1998"
+            edits.append(((start, end), evidence[a:b]))
+    for (a, b), text in sorted(edits, reverse=True):
+        claim = claim[:a] + text + claim[b:]
+    return claim
+
+
+def convertible(a: str | None, b: str | None) -> bool:
+    """Two different units of one dimension ("km" and "mile"; not "km" and "hour")."""
+    return a is not None and b is not None and a != b and a in _SIZES and b in _SIZES and _SIZES[a][0] == _SIZES[b][0]
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """``value`` in ``unit`` given in the unit ``to`` (both known to :func:`convertible`)."""
+    return value * _SIZES[unit][2] / _SIZES[to][2]
+
+
+def in_unit_of(e: Quantity, q: Quantity) -> float:
+    """The value of ``e`` in the unit ``q`` counts, where they convert; else its value as it is."""
+    if e.counts is not None and q.counts is not None and convertible(e.counts, q.counts):
+        return convert(e.value, e.counts, q.counts)
+    return e.value
+
+
+def restates(q: Quantity, e: Quantity) -> bool:
+    """Whether the evidence value ``e`` states the claim's measured value ``q`` in another unit."""
+    if not convertible(q.counts, e.counts) or e.counts is None or q.counts is None:
+        return False
+    value = convert(e.value, e.counts, q.counts)
+    if q.matches(replace(e, value=value, counts=q.counts), rel_tol=SAME_SYSTEM_TOLERANCE):
+        return True
+    if _SIZES[q.counts][1] == _SIZES[e.counts][1]:
+        return False
+    digits = significant_digits(q.text)
+    return digits is not None and value > 0 and math.isclose(_round(value, digits), q.value, rel_tol=1e-9)
+
+
+def significant_digits(text: str) -> int | None:
+    """The significant digits of the number written in ``text``: "2" 1, "1.9" 2, "1,000" 1, "0.05" 1."""
+    m = _DIGITS.search(text)
+    if m is None:
+        return None
+    raw = m.group(0).replace(",", "")
+    whole, _, frac = raw.partition(".")
+    digits = (whole + frac).lstrip("0")
+    if not frac:
+        digits = digits.rstrip("0")
+    return max(1, len(digits))
+
+
+def _round(value: float, digits: int) -> float:
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
