@@ -85,3 +85,29 @@ def test_factory_takes_the_veto_probability_from_the_checker_calibration(tmp_pat
     (model / "config.json").write_text(json.dumps(cfg | {"veto_p": 1.5}))
     with pytest.raises(ModelLoadError, match="veto_p"):
         build_judge(Settings(judges=("checker", "rules"), checker_model_dir=model))
+
+
+POLICY = ("Opened items cannot be returned. Unopened items can be returned within 30 days. "
+          "Sale items are final; gift cards are not refundable.")
+
+
+def _policy(text: str) -> JudgeInput:
+    return JudgeInput("", Claim(text, (0, len(text))), (Evidence(POLICY, "context", (0, len(POLICY))),), "rag")
+
+
+def test_a_flagged_negation_the_evidence_restates_is_supported() -> None:
+    judge = CombinedJudge(Fixed("checker", 0.9), [RulesJudge()])
+    same, other = judge.judge([_policy("Gift cards are not refundable."), _policy("Gift cards are not sold online.")])
+    assert same.verdict == "supported" and same.p_hallucination == pytest.approx(0.2)
+    assert same.judge == "checker+rules" and same.reason == 'The evidence states the same negation: "gift cards are not refundable.".'
+    assert other.verdict == "hallucination" and other.judge == "checker"  # "sold" and "online" are not restated
+    # never a lower confidence than the primary gave, and nothing to confirm where the primary supports it
+    [low] = CombinedJudge(Fixed("checker", 0.1), [RulesJudge()]).judge([_policy("Gift cards are not refundable.")])
+    assert low.verdict == "supported" and low.judge == "checker" and low.p_hallucination == 0.1
+
+
+def test_a_veto_wins_over_a_restated_negation() -> None:
+    # "Unopened items cannot be returned." negates what the evidence states; "Opened items cannot be
+    # returned." holds no "unopened"
+    [v] = CombinedJudge(Fixed("checker", 0.9), [RulesJudge()]).judge([_policy("Unopened items cannot be returned.")])
+    assert v.verdict == "hallucination" and "Unopened items can be returned" in v.reason

@@ -820,3 +820,26 @@ def test_a_value_in_another_unit_is_contradicted_by_another_measure(claim: str, 
                                                                     reason: str | None) -> None:
     hard = veto(claim, context)
     assert (hard and hard.reason) == reason, hard
+
+
+@pytest.mark.parametrize(("claim", "context", "clause"), [
+    ("Gift cards are not refundable.", "Sale items are final; gift cards are not refundable.", "gift cards are not refundable."),
+    ("Accidental damage is not covered by the warranty.", "The warranty does not cover accidental damage.",
+     "The warranty does not cover accidental damage."),
+    ("You can't return opened items.", "Opened items cannot be returned.", "Opened items cannot be returned."),
+    ("PO boxes are not shipped to.", "We do not ship to PO boxes.", "We do not ship to PO boxes."),  # "shipped", "ship"
+    ("He never lost at home.", "He lost abroad but he never lost at home.", "he never lost at home."),
+    # not restated: another word negated, a word missing, a clause that does not negate, no negation, another number
+    ("The warranty does not cover accidental damage.", "The warranty does not cover wear, but covers accidental damage.", None),
+    ("Gift cards are not refundable online.", "Gift cards are not refundable.", None),
+    ("Gift cards are not refundable.", "Gift cards are refundable.", None),
+    ("Gift cards are refundable.", "Gift cards are refundable.", None),
+    ("Gift cards are not refundable after 30 days.", "Gift cards are not refundable after 14 days.", None),
+    ("Patients over 70 were not included.", "Patients over 70 were not included.", "Patients over 70 were not included."),
+    ("Are gift cards not refundable?", "Gift cards are not refundable.", None),
+])
+def test_a_negation_the_evidence_restates(claim: str, context: str, clause: str | None) -> None:
+    same = RulesJudge().restatement(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
+    assert (same and same.reason) == (clause and f'The evidence states the same negation: "{clause}".'), same
+    if same is not None:
+        assert same.verdict == "supported" and same.evidence[0].text == context

@@ -7,13 +7,20 @@ that mean reaches 0.5. A claim no judge could decide stays ``unverifiable``. The
 cites the evidence and reason of the judge most sure of the panel's verdict.
 
 ``CombinedJudge(primary, vetoes)``: the primary judge (one judge, or a panel) decides
-every claim; each veto judge (the rules judge) may only *overrule* it on a hard
+every claim; each veto judge (the rules judge) may *overrule* it on a hard
 contradiction (a number, amount, date or negation that the evidence states otherwise).
-A veto raises the claim's hallucination probability to the larger of the two; it never
-turns a hallucination into a supported claim. The veto's own probability is the veto
-judge's, or ``veto_p`` when given: the rate at which such vetoes were right on dev, fitted
-with the checker (``veto_p`` in the checker's ``config.json``), so that confidence keeps
-meaning what it says. With no primary, the first judge decides alone.
+A veto raises the claim's hallucination probability to the larger of the two. The veto's
+own probability is the veto judge's, or ``veto_p`` when given: the rate at which such
+vetoes were right on dev, fitted with the checker (``veto_p`` in the checker's
+``config.json``), so that confidence keeps meaning what it says. With no primary, the
+first judge decides alone.
+
+One exception turns a hallucination into a supported claim: a negated claim that an
+evidence clause restates, every content word negated on the same word (the veto judge's
+``restatement``: "Gift cards are not refundable." against "... gift cards are not
+refundable."). The embedded checker learnt from its synthetic negatives that a negated claim
+is usually unsupported, and flags such copies; the claim's probability becomes the smaller
+of the two.
 """
 
 from __future__ import annotations
@@ -30,6 +37,8 @@ class Veto(Protocol):
     name: str
 
     def hard_contradiction(self, item: JudgeInput) -> ClaimVerdict | None: ...
+
+    def restatement(self, item: JudgeInput) -> ClaimVerdict | None: ...
 
 
 class PanelJudge:
@@ -75,4 +84,11 @@ class CombinedJudge:
             own = (hard.p_hallucination or 0.0) if self.veto_p is None else self.veto_p
             p = max(own, verdict.p_hallucination or 0.0)
             return replace(hard, p_hallucination=p, judge=f"{verdict.judge}+{hard.judge}")
+        if verdict.verdict != "hallucination":
+            return verdict
+        for veto in self.vetoes:
+            same = veto.restatement(item)
+            if same is not None:
+                p = min(same.p_hallucination or 0.0, verdict.p_hallucination or 0.0)
+                return replace(same, p_hallucination=p, judge=f"{verdict.judge}+{same.judge}", usage=verdict.usage)
         return verdict

@@ -70,7 +70,10 @@ fires decides:
 
 Combining with a trained checker: let the checker decide every claim, then replace its
 verdict with ``RulesJudge().hard_contradiction(item)`` wherever that is not ``None``;
-rules 3–4 are cruder than a model. The veto is rule 2 narrowed to what the evidence
+rules 3–4 are cruder than a model. Where the checker flags a negated claim that a clause of the
+evidence restates (:meth:`RulesJudge.restatement`: every content word, negated on the same word,
+"Gift cards are not refundable."), the rules judge confirms it instead (p 0.2): the checker
+learnt from its synthetic negatives that a negated claim is usually unsupported. The veto is rule 2 narrowed to what the evidence
 *states otherwise* (another date or value for it, a similar but different code, the value
 of another field, the negated statement or answer): a value the evidence never gives is unsupported rather than
 contradicted, and is left to the checker (on HaluEval dev such vetoes were right only
@@ -116,6 +119,7 @@ from veracity.engine.windows import sentences
 
 REACH = 4  # a negation bears on the next 4 words ("did not pay the dividend")
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
+P_RESTATED = 0.2  # a negated claim that an evidence clause restates (``RulesJudge.restatement``)
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
 ANCHOR_WORDS, STRAY_WORDS, STRAY_MARGIN, NEAR_BEFORE, NEAR_AFTER = 1, 3, 2, 5, 3
 MAGNITUDE = 10  # a value the evidence never gives is contradicted amid other words only by one of its size
@@ -856,6 +860,44 @@ def _opposed(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
     return hit
 
 
+def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None:
+    """The window and clause restating the claim's negation: the claim negates (an odd number of
+    negations) and is no question, and one clause of an evidence sentence (cut at
+    "but", "while", "whereas", "although", "yet", ";" and ":") negates the same word and holds every
+    content word of the claim ("Gift cards are not refundable." in "Sale items are final; gift cards
+    are not refundable."; "Accidental damage is not covered by the warranty." in "The warranty does
+    not cover accidental damage."). Not "The warranty does not cover accidental damage." in "The
+    warranty does not cover wear, but covers accidental damage.": each clause lacks a word or the
+    negation. Words are compared by their stems with a doubled final consonant written once
+    ("shipped", "ship"); words with digits ("70", "2027") as written."""
+    text = claim.strip()
+    if text.endswith("?"):
+        return None
+    figures = {w for w, _ in word_spans(text) if any(ch.isdigit() for ch in w)}
+    mine = _polarity(text)
+    terms = {_undoubled(stem(w)) for w in _content(text)}
+    if not mine.negated or not mine.scope or len(terms) < 2:
+        return None
+    scope = {_undoubled(s) for s in mine.scope}
+    for i, w in enumerate(windows):
+        for sentence in split_claims(w.text):
+            for clause in _CLAUSE.split(sentence.text):
+                theirs = _polarity(clause)
+                if (theirs.negated and scope & {_undoubled(s) for s in theirs.scope}
+                        and terms <= {_undoubled(stem(x)) for x in _content(clause)}
+                        and figures <= {w for w, _ in word_spans(clause)}):
+                    return i, clause.strip()
+    return None
+
+
+_CLAUSE = re.compile(r",?\s+(?:but|whereas|while|although|though|yet)\s+|;\s*|:\s+", re.IGNORECASE)
+
+
+def _undoubled(s: str) -> str:
+    """A stem with a doubled final consonant (not l, s or z) written once: "shipp" → "ship"."""
+    return s[:-1] if len(s) > 2 and s[-1] == s[-2] and s[-1].isalpha() and s[-1] not in "aeiouylsz" else s
+
+
 def _polar_question(question: str) -> str | None:
     """The last sentence of ``question`` when it is a yes/no question about one statement ("Is
     the warranty transferable?"): not about two or more things ("Are both A and B...?", "... the
@@ -1038,6 +1080,20 @@ class RulesJudge:
         statement; ``None`` otherwise, including when the evidence gives no value at all
         (unsupported, not contradicted) and when there is no evidence."""
         return self._as_given(item, self._hard)
+
+    def restatement(self, item: JudgeInput) -> ClaimVerdict | None:
+        """A ``supported`` verdict when an evidence clause restates the claim's negation
+        (:func:`_restated`); ``None`` otherwise."""
+        return self._as_given(item, self._restated)
+
+    @staticmethod
+    def _restated(item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
+        hit = _restated(item.claim.text, windows)
+        if hit is None:
+            return None
+        i, clause = hit
+        return ClaimVerdict(claim=item.claim, verdict="supported", p_hallucination=P_RESTATED, judge="rules",
+                            evidence=(windows[i],), reason=f'The evidence states the same negation: "{clause}".')
 
     @staticmethod
     def _as_given(item: JudgeInput, decide: Callable[[JudgeInput, list[Evidence]], ClaimVerdict | None]
