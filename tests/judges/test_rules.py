@@ -843,3 +843,16 @@ def test_a_negation_the_evidence_restates(claim: str, context: str, clause: str 
     assert (same and same.reason) == (clause and f'The evidence states the same negation: "{clause}".'), same
     if same is not None:
         assert same.verdict == "supported" and same.evidence[0].text == context
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # a total of the counts one sentence gives, each counting the same thing or nothing
+    ("He has 3 children.", "He has two children from his first marriage and one from his second.", None),
+    ("The club signed 6 players this year.", "The club signed 4 players in January and 2 in July.", None),
+    ("He has 4 children.", "He has two children from his first marriage and one from his second.",
+     "The claim says 4 but the evidence says two."),
+    ("The team won 5 titles.", "The team won 3 titles in 2 years.", "The claim says 5 but the evidence says 3."),
+])
+def test_a_count_may_be_a_total(claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard

@@ -17,7 +17,9 @@ fires decides:
    by one; a year also matches the year of an evidence date, and a decade ("the 1990s") any year
    of it; a measure is met by the same one in another unit ("5 km" by "5,000 metres", "about 2 km"
    by "1.2 miles": :mod:`veracity.engine.units`), and contradicted by another measure of its size
-   in another unit where none stands in its own;
+   in another unit where none stands in its own; a count is met by the sum of the counts of one
+   evidence sentence that count the same thing ("3 children" by "two children ... and one from his
+   second");
    a value whose digits appear in an evidence code such as "N30" is never a contradiction;
    a claim date without a day, "February 2024", is met by an evidence "February" when the
    evidence has that year somewhere),
@@ -87,6 +89,8 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import itertools
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -463,6 +467,8 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
     """The claim's value ``q``, which the evidence does not give, against the evidence's values of
     its kind, less those the claim's ``own`` other values state ("won the 2009 and 2010 finals":
     2010 is no rival for 2009)."""
+    if _total(q, claim, windows):
+        return None
     if q.kind == "word":
         if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
             return None
@@ -483,6 +489,37 @@ def _near_measure(q: Quantity, e: Quantity) -> bool:
         return False
     low, high = sorted((abs(q.value), abs(units.in_unit_of(e, q))))
     return low > 0 and high <= low * MAGNITUDE
+
+
+def _total(q: Quantity, claim: str, windows: Sequence[Evidence]) -> bool:
+    """The claim's count ``q`` is the total of two or more counts of one evidence sentence that
+    counts the same thing ("He has three children." where the evidence says "two children from
+    his first marriage and one from his second"; "signed six players" where it says "four players
+    in January and two in July"): each part counts that thing, or leaves it out before a
+    preposition after a part that names it ("one from", "two in"); not an age ("Mukesh, 40, and
+    Sumitra, 35," for "75 doctors"), nor "I want one in my driveway in 12 hours" for "13 hours"."""
+    noun = _counted(claim, q.span) if q.unit is None and q.kind in ("number", "word") and q.form == "plain" else None
+    if noun is None or q.value < 2:
+        return False
+    for w in windows:
+        facts = _facts(w.text)
+        for a, b in _sentence_spans(w.text):
+            counts = [e for e in facts.quantities if a <= e.span[0] < b and e.kind in ("number", "word")
+                      and e.unit is None and e.form == "plain"]
+            named = [e.span[0] for e in counts if _counted(w.text, e.span) == noun]
+            # a part that leaves the thing out follows one that names it ("two children ... and one from")
+            parts = [e for e in counts if _counted(w.text, e.span) == noun
+                     or (named and named[0] < e.span[0] and _ELIDED.match(w.text, e.span[1]))]
+            if not 2 <= len(parts) <= _MAX_PARTS:
+                continue
+            if any(math.isclose(sum(e.value for e in c), q.value) for n in range(2, len(parts) + 1)
+                   for c in itertools.combinations(parts, n)):
+                return True
+    return False
+
+
+_MAX_PARTS = 6
+_ELIDED = re.compile(r"\s+(?:from|in|on|at|for|with|during|after|before|since|until)\b", re.IGNORECASE)
 
 
 def _comparable(q: Quantity, text: str, span: Span) -> bool:
