@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import free_port
-from tests.fakes.fixtures import FAKE_LLM_KEY, fake_openai, fake_search  # noqa: F401
+from tests.fakes.fixtures import FAKE_LLM_KEY
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.fakes.search_server import FakeSearch
 from veracity.config import Settings

@@ -8,10 +8,16 @@ import time
 import pytest
 
 from tests.conftest import free_port
-from tests.fakes.fixtures import FAKE_LLM_KEY, fake_openai  # noqa: F401
+from tests.fakes.fixtures import FAKE_LLM_KEY
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from veracity.errors import (
-    InvalidRequest, JudgeError, NotFound, RateLimited, UpstreamError, UpstreamTimeout, VeracityError,
+    InvalidRequest,
+    JudgeError,
+    NotFound,
+    RateLimited,
+    UpstreamError,
+    UpstreamTimeout,
+    VeracityError,
 )
 from veracity.llm import Backoff, ChatClient, LLMCallError, to_judge_error, to_upstream_error
 

@@ -6,7 +6,7 @@ import httpx
 import openai
 import pytest
 
-from tests.fakes.fixtures import FAKE_LLM_KEY, fake_openai  # noqa: F401
+from tests.fakes.fixtures import FAKE_LLM_KEY
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
 

@@ -10,7 +10,13 @@ from mcp import MCPError
 from tests.api.test_auth import BODY, assert_error
 from tests.conftest import Server
 from tests.mcp.helpers import (
-    WRONG_DUE, check_document_tool, check_failures, check_tool_list, http_session, payload, usage_rows,
+    WRONG_DUE,
+    check_document_tool,
+    check_failures,
+    check_tool_list,
+    http_session,
+    payload,
+    usage_rows,
 )
 
 

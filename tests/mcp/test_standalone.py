@@ -16,8 +16,17 @@ from mcp import ClientSession
 
 from tests.conftest import free_port, run_cli
 from tests.mcp.helpers import (
-    KB_TEXT, RIGHT_AMOUNT, WRONG_DUE, check_document_tool, check_failures, check_tool_list, http_session, payload,
-    stdio_session, tool_error, usage_rows,
+    KB_TEXT,
+    RIGHT_AMOUNT,
+    WRONG_DUE,
+    check_document_tool,
+    check_failures,
+    check_tool_list,
+    http_session,
+    payload,
+    stdio_session,
+    tool_error,
+    usage_rows,
 )
 
 LIMIT = 1000

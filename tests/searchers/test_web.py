@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import free_port
-from tests.fakes.fixtures import FAKE_SEARCH_KEY, fake_search  # noqa: F401
+from tests.fakes.fixtures import FAKE_SEARCH_KEY
 from tests.fakes.search_server import FakeSearch, SearchReply
 from veracity.config import Settings
 from veracity.engine.types import SearchResult, Task
