@@ -349,3 +349,14 @@ def test_a_decade_is_stated_by_any_year_of_it_and_not_the_other_way() -> None:
     assert not decade.matches(outside)
     assert not inside.matches(decade)  # a decade does not state a year of it
     assert decade.holds_year(1999) and not decade.holds_year(2000)
+
+
+@pytest.mark.parametrize(("hedged", "other", "expected"), [
+    ("just over 62%", "63.5%", True), ("just over 62%", "72.4%", False), ("over 62%", "72.4%", True),
+    ("slightly more than 1,000 people", "1,050 people", True), ("slightly more than 1,000 people", "1,400 people", False),
+    ("just under 500 people", "480 people", True), ("just under 500 people", "300 people", False),
+    ("just under 500 people", "530 people", False),
+])
+def test_just_over_is_close_above(hedged: str, other: str, expected: bool) -> None:
+    [q], [e] = extract_quantities(hedged), extract_quantities(other)
+    assert q.matches(e) is expected

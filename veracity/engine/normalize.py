@@ -117,14 +117,18 @@ _UNIT_AFTER = re.compile(
     _I,
 )
 _APPROX = re.compile(
-    r"(?:(?P<min>over|more than|at least|upwards of)|(?P<max>under|less than|fewer than|up to|at most)"
+    r"(?:(?P<above>(?:just|slightly|a little|a bit) (?:over|above|more than))"
+    r"|(?P<below>(?:just|slightly|a little|a bit) (?:under|below|less than|fewer than))"
+    r"|(?P<min>over|more than|at least|upwards of)|(?P<max>under|less than|fewer than|up to|at most)"
     r"|(?P<near>nearly|almost)|about|around|approximately|approx\.?|roughly|some|circa|~|≈)\s*(?:[$£€¥₹]|US\$)?$",
     _I,
 )
-# a hedge's bound: "more than £2m" is met by £2.4m, "under 30" by 25, "almost £30m" by £28m
-Bound = Literal["min", "max", "near"]
-_BOUNDS: tuple[Bound, ...] = ("min", "max", "near")
+# a hedge's bound: "more than £2m" is met by £2.4m, "under 30" by 25, "almost £30m" by £28m, "just
+# over 62%" by 63% but not 72% ("just under" likewise below)
+Bound = Literal["above", "below", "min", "max", "near"]
+_BOUNDS: tuple[Bound, ...] = ("above", "below", "min", "max", "near")
 NEAR_BELOW = 0.85  # "almost X" / "nearly X": at least this share of X
+JUST_OVER = 1.1  # "just over X": at most this multiple of X ("just under X": at least X / JUST_OVER)
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
@@ -165,8 +169,9 @@ class Quantity:
 
     ``approximate`` is set when the text hedges ("about 7,000") or rounds with a scale
     word ("$1.2 million"): such a value matches others within 5%. ``bound`` is set when the
-    hedge bounds it: "min" ("more than", "over", "at least"), "max" ("under", "up to") or
-    "near" ("almost", "nearly": from ``NEAR_BELOW`` of the value up to it). ``counts`` is what
+    hedge bounds it: "min" ("more than", "over", "at least"), "max" ("under", "up to"),
+    "near" ("almost", "nearly": from ``NEAR_BELOW`` of the value up to it), "above" ("just
+    over", "slightly more than": up to ``JUST_OVER`` times the value) or "below" ("just under"). ``counts`` is what
     the number counts where a unit word follows it (:func:`measure`: "point" for "21 points").
     """
 
@@ -203,6 +208,10 @@ class Quantity:
             return other.value >= self.value * (1 - tol)
         if self.bound == "max":
             return other.value <= self.value * (1 + tol)
+        if self.bound == "above":
+            return self.value * (1 - tol) <= other.value <= self.value * JUST_OVER
+        if self.bound == "below":
+            return self.value / JUST_OVER <= other.value <= self.value * (1 + tol)
         if self.bound == "near":
             return self.value * NEAR_BELOW <= other.value <= self.value * (1 + tol)
         return math.isclose(self.value, other.value, rel_tol=tol, abs_tol=1e-9)
