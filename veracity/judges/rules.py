@@ -485,8 +485,11 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
 def _near_measure(q: Quantity, e: Quantity) -> bool:
     """``e`` measures what ``q`` does in another unit, at a size within a factor ``MAGNITUDE`` of it
     ("8 km" and "5,000 metres"; not a "36-week-old baby" and a "17-year-old mother")."""
-    if not units.convertible(q.counts, e.counts):
-        return False
+    return units.convertible(q.counts, e.counts) and _of_size(q, e)
+
+
+def _of_size(q: Quantity, e: Quantity) -> bool:
+    """``e``, in ``q``'s unit where they convert, is within a factor ``MAGNITUDE`` of ``q``."""
     low, high = sorted((abs(q.value), abs(units.in_unit_of(e, q))))
     return low > 0 and high <= low * MAGNITUDE
 
@@ -504,12 +507,12 @@ def _total(q: Quantity, claim: str, windows: Sequence[Evidence]) -> bool:
     for w in windows:
         facts = _facts(w.text)
         for a, b in _sentence_spans(w.text):
-            counts = [e for e in facts.quantities if a <= e.span[0] < b and e.kind in ("number", "word")
-                      and e.unit is None and e.form == "plain"]
-            named = [e.span[0] for e in counts if _counted(w.text, e.span) == noun]
+            counts = [(e, _counted(w.text, e.span) == noun) for e in facts.quantities
+                      if a <= e.span[0] < b and e.kind in ("number", "word") and e.unit is None and e.form == "plain"]
+            first = next((e.span[0] for e, names in counts if names), None)
             # a part that leaves the thing out follows one that names it ("two children ... and one from")
-            parts = [e for e in counts if _counted(w.text, e.span) == noun
-                     or (named and named[0] < e.span[0] and _ELIDED.match(w.text, e.span[1]))]
+            parts = [e for e, names in counts
+                     if names or (first is not None and first < e.span[0] and _ELIDED.match(w.text, e.span[1]))]
             if not 2 <= len(parts) <= _MAX_PARTS:
                 continue
             if any(math.isclose(sum(e.value for e in c), q.value) for n in range(2, len(parts) + 1)
@@ -526,11 +529,7 @@ def _comparable(q: Quantity, text: str, span: Span) -> bool:
     """Whether the evidence value at ``span`` of ``text`` is within a factor ``MAGNITUDE`` of ``q``:
     a value that might be another figure for the same thing ("78,000 sign petition" and "70,000
     signatures"), not one of another size ("a $3,000 plate" and "$300million")."""
-    for e in _facts(text).quantities:
-        if e.span == span:
-            low, high = sorted((abs(q.value), abs(units.in_unit_of(e, q))))
-            return low > 0 and high <= low * MAGNITUDE
-    return True
+    return next((_of_size(q, e) for e in _facts(text).quantities if e.span == span), True)
 
 
 def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers], windows: Sequence[Evidence],
