@@ -15,6 +15,7 @@ from veracity.engine.normalize import (
     fold,
     joined_numbers,
     measure,
+    spelled_ranges,
     stem,
 )
 
@@ -360,3 +361,16 @@ def test_a_decade_is_stated_by_any_year_of_it_and_not_the_other_way() -> None:
 def test_just_over_is_close_above(hedged: str, other: str, expected: bool) -> None:
     [q], [e] = extract_quantities(hedged), extract_quantities(other)
     assert q.matches(e) is expected
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("all day for six to eight weeks", ["six to eight"]),
+    ("the eight- to ten-hour operation", ["eight- to ten"]),
+    ("between 10 and 14 days", ["10 and 14"]),
+    ("from 1979 to 1985", ["1979 to 1985"]),
+    ("it went from 10 to 4", []),  # a fall, not a range
+    ("he won 3 and 4 titles", []),  # "and" without "between"
+    ("rose from 5 to 7 per cent", []),  # a measure
+])
+def test_spelled_ranges(text: str, runs: list[str]) -> None:
+    assert [r.text for r in spelled_ranges(text, extract_quantities(text))] == runs

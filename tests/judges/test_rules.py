@@ -856,3 +856,66 @@ def test_a_negation_the_evidence_restates(claim: str, context: str, clause: str 
 def test_a_count_may_be_a_total(claim: str, context: str, reason: str | None) -> None:
     hard = veto(claim, context)
     assert (hard and hard.reason) == reason, hard
+
+
+FORSTER = ("Koeman will wait. Forster underwent knee surgery after falling awkwardly in the 2-0 victory over Burnley "
+           "a fortnight ago. Swansea drew 1-1 at Hull.")
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # a score the evidence never gives, against one in a sentence that shares three of the claim's words
+    ("Forster damaged his knee in the 5-0 Premier League win over Burnley.", FORSTER,
+     "The claim says 5-0 but the evidence says 2-0."),
+    ("Forster damaged his knee in the 2-0 win over Burnley.", FORSTER, None),
+    # its numbers are not read one by one: each stands in "4-1", the score does not
+    ("Almeria fired Juan Ignacio Martinez after a 4-4 defeat by Levante.",
+     "Juan Ignacio Martinez was fired on Sunday, a day after Almeria lost 4-1 at home to Levante.",
+     "The claim says 4-4 but the evidence says 4-1."),
+    # a score on the way ("a 2-0 lead") is no rival for the final one
+    ("Gomis made it 3-1 in injury time to grab his second goal against Hull.",
+     "Gomis roars after giving Swansea a 2-0 lead against Hull with his second goal. Swansea had lost 3 of "
+     "their last 4 games and won 1.", None),
+    ("Gomis made it 3-1 in injury time to grab his second goal against Hull.",
+     "Gomis roars after giving Swansea a 2-0 win against Hull with his second goal. Swansea had lost 3 of "
+     "their last 4 games and won 1.", "The claim says 3-1 but the evidence says 2-0."),
+    # too few shared words
+    ("Arsenal beat Chelsea 3-1.", "Burnley drew 1-1 with Everton.", None),
+    # a range written with words
+    ("He will undergo a 9-10 hour surgery on May 11.", "Four surgeons will carry out the eight- to ten-hour operation "
+     "on May 11.", "The claim says 9-10 but the evidence says eight- to ten-hour."),
+    ("He will undergo an 8-10 hour surgery on May 11.", "Four surgeons will carry out the eight- to ten-hour "
+     "operation on May 11.", None),
+    ("He played all day for 6 - 10 weeks.", "He had been playing the game all day for six to eight weeks.",
+     "The claim says 6 - 10 but the evidence says six to eight."),
+])
+def test_a_score_or_range_the_evidence_never_gives(claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
+KERCHER = ("The Italian was found guilty of the murder of Surrey-born Meredith, 21, in 2007. They were sentenced "
+           "to 26 and 25 years in jail respectively.")
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # an age is stated by an age only, where the evidence gives ages
+    ("He was cleared of killing the British student Meredith Kercher, 26, in 2007.", KERCHER,
+     "The claim says 26 but the evidence says 21."),
+    ("He was cleared of killing the British student Meredith Kercher, 21, in 2007.", KERCHER, None),
+    ("26-year-old has opened contract talks with the Blues over a new deal.",
+     "Bamford is one of 26 players out on loan. The 21-year-old's form has led his parent club Chelsea to open "
+     "talks over a new deal.", "The claim says 26-year-old but the evidence says 21-year-old."),
+    # ages written otherwise: "who is now 34", "since she was 17", "seven-year-old"
+    ("Candidate Paul Childs, 34, revealed that he is HIV positive.",
+     "The second test confirmed that Mr Childs, who is now 34, was infected. The 36-year-old revealed he is HIV "
+     "positive.", None),
+    ("She began her career at age 17 selling online.", "She has been doing it since she was 17 — the 28-year-old "
+     "began selling online.", None),
+    ("Satine Cahill, 7, was to lead the team out.", "The 24-year-old helped seven-year-old Satine Cahill lead the "
+     "team out.", None),
+    # no age anchored to the claim's words (the name, or the sentence)
+    ("John Smith, 45, was arrested on Monday.", "45 officers attended. A 32-year-old woman was released.", None),
+])
+def test_an_age_is_stated_by_an_age(claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard

@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol, TypeVar
 
@@ -601,6 +602,25 @@ def joined_numbers(text: str, quantities: Iterable[Quantity]) -> list[JoinedNumb
             runs.append([q])
         last = q if bare else None
     return [_joined(text, run) for run in runs if len(run) > 1]
+
+
+_TO = re.compile(r"-?\s+to\s+|\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def spelled_ranges(text: str, quantities: Sequence[Quantity]) -> list[JoinedNumbers]:
+    """Ranges written with words, read as runs: "six to eight weeks", "an eight- to ten-hour
+    operation", "between 10 and 14 days" (as "6-8", "8-10", "10-14"): two bare numbers, the first
+    the smaller, joined by "to" (or "and" after "between")."""
+    out: list[JoinedNumbers] = []
+    for a, b in itertools.pairwise(quantities):
+        if not all(q.unit is None and q.kind in ("number", "word", "year") and q.form == "plain" for q in (a, b)):
+            continue
+        join = _TO.fullmatch(text, a.span[1], b.span[0])
+        if join is None or a.value >= b.value or ("and" in join.group(0) and not _BETWEEN.search(text, 0, a.span[0])):
+            continue
+        out.append(JoinedNumbers((a.value, b.value), (a.span[0], b.span[1]), text[a.span[0] : b.span[1]]))
+    return out
 
 
 def _joined(text: str, run: list[Quantity]) -> JoinedNumbers:

@@ -13,8 +13,11 @@ fires decides:
    one for a count, nor a score "4-1"; a value given as a rank, "world No 10", is stated only
    by a rank, and an age, "a 17-year-old", by no rank; a score, season or range is read whole: "2-3" is met by
    "2-3" or "3-2", and contradicted by another run of as many numbers amid the claim's words ("a
-   2-1 victory") even where a 2 and a 3 stand elsewhere; with neither, its numbers are checked one
-   by one; a year also matches the year of an evidence date, and a decade ("the 1990s") any year
+   2-1 victory") even where a 2 and a 3 stand elsewhere, or, where the evidence never gives it, in a
+   sentence sharing 3 of the claim's words (not a score on the way, "a 2-0 lead"); a range may be
+   written in words ("six to eight weeks"); with neither, its numbers are checked one by one; an age
+   ("Meredith Kercher, 26,") is stated only by an age where the evidence gives ages, and contradicted
+   by one amid the claim's words ("Meredith, 21,"); a year also matches the year of an evidence date, and a decade ("the 1990s") any year
    of it; a measure is met by the same one in another unit ("5 km" by "5,000 metres", "about 2 km"
    by "1.2 miles": :mod:`veracity.engine.units`), and contradicted by another measure of its size
    in another unit where none stands in its own; a count is met by the sum of the counts of one
@@ -112,6 +115,7 @@ from veracity.engine.normalize import (
     joined_numbers,
     measure,
     ranked,
+    spelled_ranges,
     stem,
     word_spans,
 )
@@ -126,6 +130,7 @@ P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.
 P_RESTATED = 0.2  # a negated claim that an evidence clause restates (``RulesJudge.restatement``)
 SUPPORTED_AT, WEAK_SUPPORT_AT = 0.7, 0.5
 ANCHOR_WORDS, STRAY_WORDS, STRAY_MARGIN, NEAR_BEFORE, NEAR_AFTER = 1, 3, 2, 5, 3
+SENTENCE_WORDS = 3  # a score the evidence never gives meets another in a sentence sharing 3 of the claim's words
 MAGNITUDE = 10  # a value the evidence never gives is contradicted amid other words only by one of its size
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -212,7 +217,8 @@ def _facts(text: str) -> _Facts:
     abbrevs = tuple(sorted({p for p in parts if 3 <= len(p) <= 5 and p.isalpha() and p not in _STOP}))
     stems = frozenset(stem(p) for p in parts) | _acronyms(text)
     quantities = tuple(extract_quantities(text))
-    return _Facts(tuple(extract_dates(text)), quantities, tuple(joined_numbers(text, quantities)),
+    joined = tuple(joined_numbers(text, quantities)) + tuple(spelled_ranges(text, quantities))
+    return _Facts(tuple(extract_dates(text)), quantities, joined,
                   tuple(extract_identifiers(text)), stems, abbrevs)
 
 
@@ -268,7 +274,7 @@ def _quote(text: str, span: Span, unit: bool = False) -> str:
         b += 1
     if unit and b == span[1] and measure(text, span):  # a unit glued to the value ("6ft") is in the token
         b = units.unit_end(text, b)
-    return text[a:b].lstrip("(\"'“‘[").rstrip(".,;:)\"'”’]")
+    return re.sub(r"['’]s$", "", text[a:b].lstrip("(\"'“‘[").rstrip(".,;:)\"'”’]"))  # "21-year-old's"
 
 
 def _written(claim: str, q: Quantity) -> str:
@@ -400,6 +406,49 @@ def _sort(q: Quantity, claim: str) -> _Sort | None:
     if ranked(claim, q.span[0]):
         return "rank"
     return "age" if _AGE.match(claim, q.span[1]) else None
+
+
+_AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)
+_WAS = re.compile(r"\b(?:is|was|turned|turns|turning)(?:\s+(?:now|just|only|still))?\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
+_APPOSITION_END = re.compile(r"\s*(?:[,;)—–]|\.(?!\d)|\s+(?:and|when|but)\b|$)")
+_AGE_WORDS = frozenset("year years old aged age".split())
+
+
+def _is_age(text: str, q: Quantity) -> bool:
+    """``q`` gives someone's age in ``text``: "a 19-year-old", "seven-year-old", "19 years old",
+    "aged 19", "at age 19", or standing alone after "is (now)" / "was" or after a name between commas
+    ("who is now 34,", "since she was 17 —", "Charles Terreni, 19, was found")."""
+    if q.kind not in ("number", "word") or q.form != "plain" or q.unit is not None or not 0 < q.value <= 120 \
+            or q.value != int(q.value):
+        return False
+    a, b = q.span
+    if _AGE.match(text, b) or _AGED.search(text[max(0, a - 8):a]):
+        return True
+    return bool(_APPOSITION_END.match(text, b)
+                and (_WAS.search(text[max(0, a - 20):a]) or _NAMED_BEFORE.search(text[max(0, a - 40):a])))
+
+
+def _other_age(q: Quantity, claim: str, windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
+    """The claim's age ``q`` against the evidence's ages, where none of them is ``q``: the one amid the
+    claim's words (other than "year" and "old"), or in a sentence sharing ``SENTENCE_WORDS`` of them.
+    "Meredith Kercher, 26," where the evidence says "Meredith, 21," and gives 26 only as years in
+    jail; "26-year-old has opened contract talks" where it says "The 21-year-old's ... form has led
+    his parent club Chelsea to open talks over a new deal"."""
+    if not _is_age(claim, q):
+        return None
+    ages = [(i, e) for i, w in enumerate(windows) for e in _facts(w.text).quantities if _is_age(w.text, e)]
+    if not ages or any(e.value == q.value for _, e in ages):
+        return None
+    near = [w for w in _near(claim, q.span, ()) if fold(w) not in _AGE_WORDS]
+    words = _content(claim)
+    close = [(i, e.span) for i, e in ages if _shared(near, windows[i].text, e.span) >= ANCHOR_WORDS
+             or _sentence_shared(words, windows[i].text, e.span) >= SENTENCE_WORDS]
+    if not close:
+        return None
+    i, at = _pick(close, stems, windows)
+    return _Failure(True, P_CONFLICT, f"The claim says {_written(claim, q)} but the evidence says "
+                    f"{_quote(windows[i].text, at, True)}.", (i,), at)
 
 
 def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
@@ -545,9 +594,48 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
         i, span = _pick(same, stems, windows)
         return _Values((f"{run.text} matches {_quote(windows[i].text, span)}",), (i,), (run.span,))
     rivals = [(i, r.span) for i, r in runs
-              if len(r.values) == len(run.values) and r.of_years == run.of_years and not any(o.matches(r) for o in others)]
+              if len(r.values) == len(run.values) and r.of_years == run.of_years and not any(o.matches(r) for o in others)
+              and (run.of_years or not _on_the_way(windows[i].text, r.span))]
     conflict = _conflict(run.text, claim, run.span, rivals, windows, stems, replace(reading, anchored_only=True))
+    if conflict is None and not run.of_years:
+        conflict = _same_sentence(run.text, claim, rivals, windows, stems)
     return None if conflict is None else _Values(spans=(run.span,), failure=conflict)
+
+
+def _same_sentence(text: str, claim: str, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
+                   stems: set[str]) -> _Failure | None:
+    """The claim's score or range ``text``, which the evidence never gives, against a run of as many
+    numbers in an evidence sentence that shares at least ``SENTENCE_WORDS`` of the claim's words:
+    "Forster damaged his knee in recent 5-0 Premier League win over Burnley" where the evidence
+    says "Forster underwent knee surgery after falling awkwardly in the 2-0 victory over Burnley".
+    Its numbers are then not read one by one (the 4s of "4-4" are not stated by the "4-1")."""
+    words = _content(claim)
+    close = [(i, r) for i, r in rivals if _sentence_shared(words, windows[i].text, r) >= SENTENCE_WORDS]
+    if not close:
+        return None
+    i, at = max(close, key=lambda c: _sentence_shared(words, windows[c[0]].text, c[1]))
+    return _Failure(True, P_CONFLICT, f"The claim says {text} but the evidence says {_quote(windows[i].text, at)}.",
+                    (i,), at)
+
+
+def _sentence_shared(words: Sequence[str], text: str, at: Span) -> int:
+    """How many of the claim's content ``words`` the sentence of ``text`` holding ``at`` has."""
+    facts = _facts.uncached(_sentence_text(text, at))
+    return sum(_known(w, facts) for w in words)
+
+
+def _sentence_text(text: str, at: Span) -> str:
+    a, b = _sentence(text, at)
+    return text[a:b]
+
+
+_LEAD = re.compile(r"\b(?:lead|leads|led|leading|ahead|half-time|halftime|interval)\b", re.IGNORECASE)
+
+
+def _on_the_way(text: str, at: Span) -> bool:
+    """The value at ``at`` stands in a sentence about a score on the way ("giving Swansea a 2-0
+    lead"), which a sentence about the final one does not contradict."""
+    return _LEAD.search(_sentence_text(text, at)) is not None
 
 
 def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
@@ -626,6 +714,9 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             continue  # the "15" of a season "2014/15": its year is read with the season
         if q.kind == "word" and q.value <= 1:
             continue  # "one of", "zero-based": too ambiguous to check
+        age = _other_age(q, claim, windows, stems)
+        if age is not None:
+            return out + _Values(spans=(q.span,), failure=age)
         found = _quantity_matches(q, claim, windows)
         own = [o for o in quantities if o is not q]
         stray = None
