@@ -17,8 +17,8 @@ fires decides:
    sentence sharing 3 of the claim's words (not a score on the way, "a 2-0 lead"); a range may be
    written in words ("six to eight weeks"); with neither, its numbers are checked one by one; an age
    ("Meredith Kercher, 26,") is stated only by an age where the evidence gives ages, and contradicted
-   by one amid the claim's words ("Meredith, 21,"); a year also matches the year of an evidence date, and a decade ("the 1990s") any year
-   of it; a measure is met by the same one in another unit ("5 km" by "5,000 metres", "about 2 km"
+   by one amid the claim's words ("Meredith, 21,"); a year also matches the year of an evidence
+   date, and a decade ("the 1990s") any year of it; a measure is met by the same one in another unit ("5 km" by "5,000 metres", "about 2 km"
    by "1.2 miles": :mod:`veracity.engine.units`), and contradicted by another measure of its size
    in another unit where none stands in its own; a count is met by the sum of the counts of one
    evidence sentence that count the same thing ("3 children" by "two children ... and one from his
@@ -610,10 +610,11 @@ def _same_sentence(text: str, claim: str, rivals: Sequence[tuple[int, Span]], wi
     says "Forster underwent knee surgery after falling awkwardly in the 2-0 victory over Burnley".
     Its numbers are then not read one by one (the 4s of "4-4" are not stated by the "4-1")."""
     words = _content(claim)
-    close = [(i, r) for i, r in rivals if _sentence_shared(words, windows[i].text, r) >= SENTENCE_WORDS]
+    shared = [(_sentence_shared(words, windows[i].text, r), i, r) for i, r in rivals]
+    close = [(n, i, r) for n, i, r in shared if n >= SENTENCE_WORDS]
     if not close:
         return None
-    i, at = max(close, key=lambda c: _sentence_shared(words, windows[c[0]].text, c[1]))
+    _, i, at = max(close, key=lambda c: c[0])
     return _Failure(True, P_CONFLICT, f"The claim says {text} but the evidence says {_quote(windows[i].text, at)}.",
                     (i,), at)
 
