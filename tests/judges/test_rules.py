@@ -913,6 +913,9 @@ KERCHER = ("The Italian was found guilty of the murder of Surrey-born Meredith, 
      "began selling online.", None),
     ("Satine Cahill, 7, was to lead the team out.", "The 24-year-old helped seven-year-old Satine Cahill lead the "
      "team out.", None),
+    # an age after a person between commas, where the claim's value stands elsewhere as a count
+    ("Her father, 45, said the family was overwhelmed.", "Police found the girl on Monday. Her father, 41, "
+     "thanked volunteers. About 45 people searched.", "The claim says 45 but the evidence says 41."),
     # no age anchored to the claim's words (the name, or the sentence)
     ("John Smith, 45, was arrested on Monday.", "45 officers attended. A 32-year-old woman was released.", None),
 ])

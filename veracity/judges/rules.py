@@ -410,23 +410,27 @@ def _sort(q: Quantity, claim: str) -> _Sort | None:
 
 _AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)
 _WAS = re.compile(r"\b(?:is|was|turned|turns|turning)(?:\s+(?:now|just|only|still))?\s+$", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
+_NAMED_BEFORE = re.compile(r"\b([A-Za-z][\w'’.-]*),\s*$")  # "Charles Terreni, 19,", "her father, 41,"
 _APPOSITION_END = re.compile(r"\s*(?:[,;)—–]|\.(?!\d)|\s+(?:and|when|but)\b|$)")
 _AGE_WORDS = frozenset("year years old aged age".split())
 
 
 def _is_age(text: str, q: Quantity) -> bool:
     """``q`` gives someone's age in ``text``: "a 19-year-old", "seven-year-old", "19 years old",
-    "aged 19", "at age 19", or standing alone after "is (now)" / "was" or after a name between commas
-    ("who is now 34,", "since she was 17 —", "Charles Terreni, 19, was found")."""
+    "aged 19", "at age 19", or standing alone after "is (now)" / "was" or after a name or a person
+    between commas ("who is now 34,", "since she was 17 —", "Charles Terreni, 19, was found", "her
+    father, 41,")."""
     if q.kind not in ("number", "word") or q.form != "plain" or q.unit is not None or not 0 < q.value <= 120 \
             or q.value != int(q.value):
         return False
     a, b = q.span
     if _AGE.match(text, b) or _AGED.search(text[max(0, a - 8):a]):
         return True
-    return bool(_APPOSITION_END.match(text, b)
-                and (_WAS.search(text[max(0, a - 20):a]) or _NAMED_BEFORE.search(text[max(0, a - 40):a])))
+    if not _APPOSITION_END.match(text, b):
+        return False
+    named = _NAMED_BEFORE.search(text[max(0, a - 40):a])
+    return bool(_WAS.search(text[max(0, a - 20):a])
+                or (named and fold(named.group(1)) not in _STOP and named.group(1) not in _MONTHS))
 
 
 def _other_age(q: Quantity, claim: str, windows: Sequence[Evidence], stems: set[str]) -> _Failure | None:
