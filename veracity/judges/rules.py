@@ -18,8 +18,9 @@ fires decides:
    written in words ("six to eight weeks"); with neither, its numbers are checked one by one; an age
    ("Meredith Kercher, 26,") is stated only by an age where the evidence gives ages, and contradicted
    by one amid the claim's words ("Meredith, 21,"); a year also matches the year of an evidence
-   date, and a decade ("the 1990s") any year of it; a measure is met by the same one in another unit ("5 km" by "5,000 metres", "about 2 km"
-   by "1.2 miles": :mod:`veracity.engine.units`), and contradicted by another measure of its size
+   date, and a decade ("the 1990s") any year of it; a measure is met by the same one in another
+   unit ("5 km" by "5,000 metres", "about 2 km" by "1.2 miles": :mod:`veracity.engine.units`),
+   and contradicted by another measure of its size
    in another unit where none stands in its own; a count is met by the sum of the counts of one
    evidence sentence that count the same thing ("3 children" by "two children ... and one from his
    second");
@@ -602,12 +603,12 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
               and (run.of_years or not _on_the_way(windows[i].text, r.span))]
     conflict = _conflict(run.text, claim, run.span, rivals, windows, stems, replace(reading, anchored_only=True))
     if conflict is None and not run.of_years:
-        conflict = _same_sentence(run.text, claim, rivals, windows, stems)
+        conflict = _same_sentence(run.text, claim, rivals, windows)
     return None if conflict is None else _Values(spans=(run.span,), failure=conflict)
 
 
-def _same_sentence(text: str, claim: str, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
-                   stems: set[str]) -> _Failure | None:
+def _same_sentence(text: str, claim: str, rivals: Sequence[tuple[int, Span]],
+                   windows: Sequence[Evidence]) -> _Failure | None:
     """The claim's score or range ``text``, which the evidence never gives, against a run of as many
     numbers in an evidence sentence that shares at least ``SENTENCE_WORDS`` of the claim's words:
     "Forster damaged his knee in recent 5-0 Premier League win over Burnley" where the evidence
@@ -1005,7 +1006,7 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     text = claim.strip()
     if text.endswith("?"):
         return None
-    figures = {w for w, _ in word_spans(text) if any(ch.isdigit() for ch in w)}
+    figures = {x for x, _ in word_spans(text) if any(ch.isdigit() for ch in x)}
     mine = _polarity(text)
     terms = {_undoubled(stem(w)) for w in _content(text)}
     if not mine.negated or not mine.scope or len(terms) < 2:
@@ -1017,7 +1018,7 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
                 theirs = _polarity(clause)
                 if (theirs.negated and scope & {_undoubled(s) for s in theirs.scope}
                         and terms <= {_undoubled(stem(x)) for x in _content(clause)}
-                        and figures <= {w for w, _ in word_spans(clause)}):
+                        and figures <= {x for x, _ in word_spans(clause)}):
                     return i, clause.strip()
     return None
 
