@@ -68,18 +68,26 @@ def test_a_name_the_context_gives_is_swapped_for_one_it_never_mentions() -> None
     assert "a-ok-name" not in out  # "The museum" names nothing
 
 
-def test_an_untouched_answer_is_stated_when_the_context_gives_all_its_names_and_values() -> None:
+def test_every_sample_is_grounded_when_its_answer_says_nothing_beyond_the_context() -> None:
     beyond = Sample("d-ok", "halueval-dialogue", "Tell me more.", "It opened in 2015 with 25 rooms.", CTX, False)
     named = Sample("g-ok", "halueval-dialogue", "Who runs it?", "It is run by the city of Leeds.", CTX, False)
     out = {s.id: s for s in perturbations([*samples(), beyond, named])}
-    assert out["a-ok-untouched"].stated is True  # 12 March 2019 and 40 are in the context
-    assert out["d-ok-untouched"].stated is False and out["g-ok-untouched"].stated is False  # 2015; Leeds
+    assert out["a-ok-untouched"].grounded is True  # 12 March 2019 and 40 are in the context
+    assert out["d-ok-untouched"].grounded is False and out["g-ok-untouched"].grounded is False  # 2015; Leeds
+    # the variants of an answer carry its mark: they were made from a supported answer or not
+    assert out["a-ok-number"].grounded is True and out["a-ok-connector"].grounded is True
+    assert out["d-ok-number"].grounded is False and out["g-ok-negation"].grounded is False
+    assert out["a-ok-untouched"].stated is None  # ``stated`` is for the original of a changed value only
 
 
-def test_the_untouched_answers_fully_stated_get_their_own_row() -> None:
+def test_the_samples_made_from_supported_answers_get_their_own_rows() -> None:
     beyond = Sample("d-ok", "halueval-dialogue", "Tell me more.", "It opened in 2015 with 25 rooms.", CTX, False)
-    out = [s for s in perturbations([*samples(), beyond]) if s.source == "ood-untouched"]
-    rows = summarise([Prediction(s, s.id == "d-ok-untouched", 0.9, 1.0) for s in out])  # only the one beyond its context flagged
+    out = [s for s in perturbations([*samples(), beyond]) if s.source in ("ood-untouched", "ood-number")]
+    # flagged: the untouched answer beyond its context, and the number changed in the supported one
+    flagged = {"d-ok-untouched", "a-ok-number"}
+    rows = summarise([Prediction(s, s.id in flagged, 0.9, 1.0) for s in out])
     assert rows["ood-untouched"].n == 3 and rows["ood-untouched"].accuracy == 2 / 3
-    stated = rows["ood-untouched (every name and value stated in the context)"]
-    assert stated.n == 2 and stated.accuracy == 1.0
+    supported = rows["ood-untouched (from answers the context supports)"]
+    assert supported.n == 2 and supported.accuracy == 1.0
+    assert rows["ood-number"].recall == 0.5 and rows["ood-number (from answers the context supports)"].recall == 1.0
+    assert "ood-untouched (original stated in the context)" not in rows

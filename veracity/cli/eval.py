@@ -72,7 +72,7 @@ def _plot(preds: list[Prediction], summary: dict[str, Metrics], directory: Path)
 @click.option("--judge", "judges", default=None, help="Judges to evaluate in process (default: configured).")
 @click.option("--limit", type=int, default=None, help="Only the first N samples.")
 @click.option("--compare", is_flag=True, help="Also run the rules-only judge and a length-only baseline.")
-@click.option("--ood", is_flag=True, help="Evaluate on variants of the file's supported samples instead: numbers, "
+@click.option("--ood", is_flag=True, help="Evaluate on variants of the file's right samples instead: numbers, "
               "dates, negations, yes/no answers and names changed, plus the untouched originals and copies opened "
               "with a connector such as 'Additionally,' (still supported).")
 @click.option("--records", type=click.IntRange(min=1), default=None, metavar="N",
@@ -92,10 +92,11 @@ def eval_(file: Path | None, server: str | None, key: str | None, judges: str | 
     Per source and overall: n, accuracy, balanced accuracy, F1, precision and recall on
     the hallucination class, ECE and latency. With --ood, a source holding only changed
     answers shows its catch rate as balanced accuracy, and `ood-untouched` and
-    `ood-connector` (supported answers) show 1 - false-alarm rate; "(original stated in the
-    context)" rows keep the changed numbers and dates whose original value the context gives,
-    the changes evidence can refute; "ood-untouched (every name and value stated in the
-    context)" keeps the supported answers that say nothing beyond their context. With --records, a row per
+    `ood-connector` (right answers) show 1 - false-alarm rate; "(from answers the context
+    supports)" rows keep the samples made from answers whose every name, number and date the
+    context gives (HaluEval's right answers often say more than their context); "(original
+    stated in the context)" rows keep the changed numbers and dates whose original value the
+    context gives, the changes evidence can refute. With --records, a row per
     kind of wrong answer ("records (from swapped)": the value of another field) shows its catch rate.
     """
     if file is None and records is None:

@@ -1,7 +1,7 @@
-"""An out-of-domain test set made from supported answers: change what a checker must catch.
+"""An out-of-domain test set made from right answers: change what a checker must catch.
 
-From each supported sample (output backed by its context) it writes the untouched sample
-(label: supported) and, where the output allows, variants labelled hallucinated:
+From each right sample (HaluEval's label) it writes the untouched sample (label: supported) and,
+where the output allows, variants labelled hallucinated:
 - ``number``: a number, amount or percentage of the output changed;
 - ``date``: a date of the output moved (day, month or year);
 - ``negation``: the first auxiliary verb negated ("is" → "is not");
@@ -13,12 +13,15 @@ From each supported sample (output backed by its context) it writes the untouche
 One more variant stays *supported*, to catch a checker that judges style rather than facts:
 - ``connector``: the output opened with a connector such as "Additionally," (how LLMs write).
 The hallucinated variants keep the original's length within a few characters, so length carries no
-signal. A changed number or date is marked ``stated`` when the context gives the original value
-(evidence can then refute the change) and unstated when it does not (the original answer was
-itself beyond the context, as dialogue answers often are). An untouched answer is marked
-``stated`` when the context gives every name, number and date in it: HaluEval's right answers
-often say more than their context, and flagging such an answer is no false alarm by Veracity's
-definition (unsupported content is flagged). The generator is deterministic for a given seed.
+signal.
+
+HaluEval's right answers often say more than their context (a film, a year, a person it never
+mentions), and flagging such content is no false alarm by Veracity's definition. So every sample is
+marked ``grounded`` when the context gives every name, number and date of the answer it was made
+from: that answer is *supported*, and the grounded samples are the set made from supported answers.
+A changed number or date is also marked ``stated`` when the context gives the original value
+(evidence can then refute the change), whatever else the answer says. The generator is
+deterministic for a given seed.
 
 :func:`record_samples` adds questions about structured records (key:value lists, JSON, tables) of
 kinds the checker was never trained on, each with a right and a wrong answer worded alike.
@@ -129,8 +132,8 @@ def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
     for s in samples:
         if s.is_hallucination or not s.context:
             continue
-        yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source,
-                      stated=_grounded(s.output, s.context))
+        grounded = _grounded(s.output, s.context)
+        yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source, grounded=grounded)
         variants: dict[str, tuple[str | None, bool | None]] = {
             "number": _change_number(s.output, rng, s.context) or (None, None),
             "date": _change_date(s.output, rng, s.context) or (None, None),
@@ -139,14 +142,15 @@ def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
         for kind, (text, stated) in variants.items():
             if text is not None and text != s.output:
                 yield replace(s, id=f"{s.id}-{kind}", source=f"ood-{kind}", output=text, is_hallucination=True,
-                              origin=s.source, stated=stated)
+                              origin=s.source, stated=stated, grounded=grounded)
         swapped = swap_name(s.output, s.context, s.prompt, pool, swaps)
         if swapped is not None:
             yield replace(s, id=f"{s.id}-name", source="ood-name", output=swapped, is_hallucination=True,
-                          origin=s.source)
+                          origin=s.source, grounded=grounded)
         styled = _add_connector(s.output)
         if styled is not None:
-            yield replace(s, id=f"{s.id}-connector", source="ood-connector", output=styled, origin=s.source)
+            yield replace(s, id=f"{s.id}-connector", source="ood-connector", output=styled, origin=s.source,
+                          grounded=grounded)
 
 
 def record_samples(n: int, seed: int = 11) -> list[Sample]:

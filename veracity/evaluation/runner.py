@@ -29,9 +29,15 @@ class Sample:
     context: str | None
     is_hallucination: bool
     origin: str | None = None  # the source a derived sample (``--ood``) was made from
-    # ``--ood``: for a changed value, whether the context states the original (so evidence can refute
-    # it); for an untouched answer, whether the context states every name, number and date in it
+    # ``--ood``: for a changed value, whether the context states the original (so evidence can refute it)
     stated: bool | None = None
+    # ``--ood``: whether the context states every name, number and date of the answer this sample was
+    # made from, that is, whether that answer is supported by its context (HaluEval's right answers
+    # often say more than their context)
+    grounded: bool | None = None
+
+
+SUPPORTED_ROW = "from answers the context supports"
 
 
 @dataclass(frozen=True)
@@ -122,8 +128,8 @@ def metrics_of(preds: Sequence[Prediction]) -> Metrics:
 
 def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
     """Metrics per source, per source on length-matched pairs, per origin of derived samples, on
-    the changed values whose original the context states (and the untouched answers whose every
-    name and value it states), and overall."""
+    the changed values whose original the context states, on the derived samples made from answers
+    their context supports, and overall."""
     by_source: dict[str, list[Prediction]] = defaultdict(list)
     for p in preds:
         by_source[p.sample.source].append(p)
@@ -140,10 +146,9 @@ def summarise(preds: Sequence[Prediction]) -> dict[str, Metrics]:
         if len(origins) > 1:
             for origin in sorted(origins):
                 out[f"{source} (from {origin})"] = metrics_of(origins[origin])
-        stated = [p for p in by_source[source] if p.sample.stated]
-        if stated and len(stated) < len(by_source[source]):
-            changed = any(p.sample.is_hallucination for p in stated)
-            what = "original stated in the context" if changed else "every name and value stated in the context"
-            out[f"{source} ({what})"] = metrics_of(stated)
+        for what, subset in (("original stated in the context", [p for p in by_source[source] if p.sample.stated]),
+                             (SUPPORTED_ROW, [p for p in by_source[source] if p.sample.grounded])):
+            if subset and len(subset) < len(by_source[source]):
+                out[f"{source} ({what})"] = metrics_of(subset)
     out["overall"] = metrics_of(preds)
     return out
