@@ -19,9 +19,12 @@ def build_judge(settings: Settings, names: tuple[str, ...] | None = None) -> Jud
     if not primary:
         return judges[0] if len(judges) == 1 else CombinedJudge(judges[0], vetoes[1:])
     decider: Judge = primary[0] if len(primary) == 1 else PanelJudge(primary)
-    # the checker's calibration also holds how often its vetoes were right on dev
-    veto_p = getattr(decider, "veto_p", None)
-    return CombinedJudge(decider, vetoes, veto_p) if vetoes else decider
+    # the checker's calibration also holds how often its vetoes were right on dev, and from which
+    # probability up a name the context never mentions fails a claim
+    if not vetoes:
+        return decider
+    return CombinedJudge(decider, vetoes, getattr(decider, "veto_p", None),
+                         name_gate=getattr(decider, "name_gate", None), name_p=getattr(decider, "name_p", None))
 
 
 def build_searchers(settings: Settings) -> list[Searcher]:

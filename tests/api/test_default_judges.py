@@ -38,6 +38,21 @@ def test_the_checker_decides_and_says_so(server: Server) -> None:
     assert "checker model" in claim["reason"] and claim["evidence"][0]["span"] == [0, len(EIFFEL)]
 
 
+FILM = ("Harbour Lights is a 2019 drama film about a lighthouse keeper on the Cornish coast. "
+        "It was directed by Mara Quint and stars Owen Hale as the keeper.")
+
+
+def test_a_name_the_context_never_mentions_fails_a_claim_the_checker_only_just_supports(server: Server) -> None:
+    checker = CheckerJudge()
+    assert checker.name_gate is not None and checker.name_p is not None
+    bad = _verify(server, "Tell me about Harbour Lights.", "The music was written by Jonas Reeve.", FILM)
+    [claim] = bad["claims"]  # type: ignore[misc]
+    assert bad["verdict"] == "hallucination" and claim["confidence"] >= checker.name_p - 1e-9
+    assert claim["reason"] == 'The claim names "Jonas Reeve", which the context never mentions.'
+    good = _verify(server, "Tell me about Harbour Lights.", "It was directed by Mara Quint.", FILM)
+    assert good["verdict"] == "supported"
+
+
 def test_a_wrong_date_against_a_record_is_a_hallucination(server: Server) -> None:
     bad = _verify(server, "When is the invoice due?", "The invoice is due on June 12, 2025.", SEED_CONTEXT)
     # the veto's confidence is the calibrated veto probability (or the checker's, if higher)

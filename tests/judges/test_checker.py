@@ -40,7 +40,7 @@ def _item(claim: str, *windows: str, prompt: str = "") -> JudgeInput:
                for k, t in enumerate(windows))
     # the claim as the engine makes it: a short answer reads with its question
     [made] = split_claims(claim, prompt) or [Claim(text=claim, span=(0, len(claim)))]
-    return JudgeInput(prompt=prompt, claim=made, evidence=ev, mode="rag")
+    return JudgeInput(prompt=prompt, claim=made, evidence=ev, mode="rag", context="\n\n".join(windows))
 
 
 def test_satisfies_judge_protocol(judge: CheckerJudge) -> None:
@@ -163,7 +163,8 @@ def test_shipped_files_exist() -> None:
 def test_shipped_model_fixed_cases(case: dict[str, object]) -> None:
     checker = CheckerJudge(threads=1)
     # a case marked checker+rules is decided the default way: the rules judge may overrule the checker
-    judge: Judge = CombinedJudge(checker, [RulesJudge()], checker.veto_p) if case.get("judges") == "checker+rules" else checker
+    judge: Judge = (CombinedJudge(checker, [RulesJudge()], checker.veto_p, checker.name_gate, checker.name_p)
+                    if case.get("judges") == "checker+rules" else checker)
     [verdict] = judge.judge([_item(str(case["claim"]), *case["evidence"], prompt=str(case["prompt"]))])  # type: ignore[misc]
     assert verdict.verdict == case["expected"], (verdict.p_hallucination, checker.threshold)
 

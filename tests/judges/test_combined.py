@@ -111,3 +111,50 @@ def test_a_veto_wins_over_a_restated_negation() -> None:
     # returned." holds no "unopened"
     [v] = CombinedJudge(Fixed("checker", 0.9), [RulesJudge()]).judge([_policy("Unopened items cannot be returned.")])
     assert v.verdict == "hallucination" and "Unopened items can be returned" in v.reason
+
+
+MARLOW = "Marlow is a town on the River Thames in Buckinghamshire. Its bridge was built in 1832."
+
+
+def _about_marlow(text: str, prompt: str = "Tell me about Marlow.", context: str | None = MARLOW) -> JudgeInput:
+    evidence = (Evidence(MARLOW, "context", (0, len(MARLOW))),)
+    return JudgeInput(prompt, Claim(text, (0, len(text))), evidence, "rag" if context else "open", context)
+
+
+def test_a_just_supported_claim_naming_what_the_context_never_mentions_fails() -> None:
+    judge = CombinedJudge(Fixed("checker", 0.45), [RulesJudge()], name_gate=0.4, name_p=0.55)
+    severn, thames = judge.judge([_about_marlow("The bridge at Marlow was built by Isambard Brunel."),
+                                  _about_marlow("The River Thames flows through Marlow.")])
+    assert severn.verdict == "hallucination" and severn.p_hallucination == 0.55
+    assert severn.reason == 'The claim names "Isambard Brunel", which the context never mentions.'
+    assert severn.judge == "checker+rules" and severn.evidence[0].text == MARLOW
+    assert thames.verdict == "supported" and thames.p_hallucination == 0.45
+    [sure] = CombinedJudge(Fixed("checker", 0.6), [RulesJudge()], name_gate=0.4, name_p=0.55).judge(
+        [_about_marlow("The bridge at Marlow was built by Isambard Brunel.")])
+    assert sure.verdict == "hallucination" and sure.p_hallucination == 0.6  # never lowered
+
+
+def test_a_name_is_no_sign_below_the_gate_nor_without_one_nor_from_the_prompt_or_in_open_mode() -> None:
+    severn = "The bridge at Marlow was built by Isambard Brunel."
+    confident = CombinedJudge(Fixed("checker", 0.3), [RulesJudge()], name_gate=0.4, name_p=0.55)
+    ungated = CombinedJudge(Fixed("checker", 0.45), [RulesJudge()])
+    gated = CombinedJudge(Fixed("checker", 0.45), [RulesJudge()], name_gate=0.4, name_p=0.55)
+    assert confident.judge([_about_marlow(severn)])[0].verdict == "supported"
+    assert ungated.judge([_about_marlow(severn)])[0].verdict == "supported"
+    assert gated.judge([_about_marlow(severn, prompt="Did Isambard Brunel build it?")])[0].verdict == "supported"
+    assert gated.judge([_about_marlow(severn, context=None)])[0].verdict == "supported"
+    # a capital that opens a clause ("bridge: Boats") names nothing
+    assert gated.judge([_about_marlow("Marlow has a bridge: Boats pass under it.")])[0].verdict == "supported"
+
+
+def test_factory_takes_the_name_gate_from_the_checker_calibration(tmp_path: Path) -> None:
+    model = tmp_path / "checker"
+    shutil.copytree(DEFAULT_MODEL_DIR, model)
+    cfg = json.loads((model / "config.json").read_text())
+    (model / "config.json").write_text(json.dumps(cfg | {"name_gate": 0.3, "name_p": 0.6}))
+    judge = build_judge(Settings(judges=("checker", "rules"), checker_model_dir=model))
+    assert isinstance(judge, CombinedJudge) and (judge.name_gate, judge.name_p) == (0.3, 0.6)
+    for bad in ({"name_gate": cfg["threshold"] + 0.1}, {"name_gate": 0.3, "name_p": 0.2}):
+        (model / "config.json").write_text(json.dumps(cfg | bad))
+        with pytest.raises(ModelLoadError, match="name_"):
+            build_judge(Settings(judges=("checker", "rules"), checker_model_dir=model))

@@ -143,7 +143,8 @@ def _load_config(path: Path) -> dict[str, Any]:
         cfg["temperature"] = float(cfg["temperature"])
         cfg["threshold"] = float(cfg["threshold"])
         cfg["bias"] = float(cfg.get("bias", 0.0))
-        cfg["veto_p"] = None if cfg.get("veto_p") is None else float(cfg["veto_p"])
+        for key in ("veto_p", "name_gate", "name_p"):
+            cfg[key] = None if cfg.get(key) is None else float(cfg[key])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelLoadError(f"checker config file is corrupt: {path} ({exc}); {_FIX}") from exc
     check_config(cfg, f"checker config file {path}", path.parent)
@@ -157,6 +158,10 @@ def check_config(cfg: dict[str, Any], where: str, model: object) -> None:
         raise ModelLoadError(f"{where} has an invalid veto_p (need 0.5 <= veto_p < 1); {_FIX}")
     if cfg["temperature"] <= 0 or not 0.0 < cfg["threshold"] < 1.0:
         raise ModelLoadError(f"{where} has invalid temperature/threshold; {_FIX}")
+    if cfg.get("name_gate") is not None and not 0.0 < cfg["name_gate"] <= cfg["threshold"]:
+        raise ModelLoadError(f"{where} has an invalid name_gate (need 0 < name_gate <= threshold); {_FIX}")
+    if cfg.get("name_p") is not None and not 0.5 <= cfg["name_p"] < 1.0:
+        raise ModelLoadError(f"{where} has an invalid name_p (need 0.5 <= name_p < 1); {_FIX}")
     if cfg.get("input_format", INPUT_FORMAT) != INPUT_FORMAT:
         raise ModelLoadError(f"checker model {model} was trained for input format {cfg['input_format']!r}, "
                              f"this version of Veracity feeds {INPUT_FORMAT!r}; retrain it or {_FIX}")
@@ -206,6 +211,10 @@ class CheckerJudge:
         self.bias: float = self.config["bias"]
         # how often a rules veto was right on dev when combined with this checker (None: the rules' own p)
         self.veto_p: float | None = self.config["veto_p"]
+        # from this probability up, a claim naming something the context never mentions is flagged,
+        # with probability name_p (None: never; see judges/combined.py)
+        self.name_gate: float | None = self.config["name_gate"]
+        self.name_p: float | None = self.config["name_p"]
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Raw logits (log-odds of NOT supported, before temperature) for ``(evidence, query)`` pairs."""

@@ -15,6 +15,16 @@ vetoes were right on dev, fitted with the checker (``veto_p`` in the checker's
 ``config.json``), so that confidence keeps meaning what it says. With no primary, the
 first judge decides alone.
 
+A claim the primary judge finds supported, but only just (its probability at least ``name_gate``,
+below the threshold), fails when it names something the context never mentions (the veto judge's
+``unmentioned_name``: "Ridley Scott also produced it." against knowledge that never names him), with
+probability ``max(p, name_p)``. The embedded checker was trained on HaluEval, whose right answers
+often name things beyond their context, and barely moves on a name swapped for one the context never
+mentions; yet an absent name alone is too weak a sign to overrule a confident "supported", so the
+gate is the probability with the best balanced accuracy on dev (``python -m
+veracity.training.name_gate``). Both numbers come with the checker's
+calibration (``config.json``); a judge without them (an LLM judge, a panel) never applies this rule.
+
 One exception turns a hallucination into a supported claim: a negated claim that an
 evidence clause restates, every content word negated on the same word (the veto judge's
 ``restatement``: "Gift cards are not refundable." against "... gift cards are not
@@ -39,6 +49,8 @@ class Veto(Protocol):
     def hard_contradiction(self, item: JudgeInput) -> ClaimVerdict | None: ...
 
     def restatement(self, item: JudgeInput) -> ClaimVerdict | None: ...
+
+    def unmentioned_name(self, item: JudgeInput) -> ClaimVerdict | None: ...
 
 
 class PanelJudge:
@@ -66,10 +78,13 @@ class PanelJudge:
 
 
 class CombinedJudge:
-    def __init__(self, primary: Judge, vetoes: Sequence[Veto], veto_p: float | None = None) -> None:
+    def __init__(self, primary: Judge, vetoes: Sequence[Veto], veto_p: float | None = None,
+                 name_gate: float | None = None, name_p: float | None = None) -> None:
         self.primary = primary
         self.vetoes = tuple(vetoes)
         self.veto_p = veto_p
+        self.name_gate = name_gate
+        self.name_p = name_p
         self.name = "+".join([primary.name, *(v.name for v in self.vetoes)])
 
     def judge(self, items: Sequence[JudgeInput]) -> list[ClaimVerdict]:
@@ -84,6 +99,8 @@ class CombinedJudge:
             own = (hard.p_hallucination or 0.0) if self.veto_p is None else self.veto_p
             p = max(own, verdict.p_hallucination or 0.0)
             return replace(hard, p_hallucination=p, judge=f"{verdict.judge}+{hard.judge}")
+        if verdict.verdict == "supported":
+            return self._unmentioned(item, verdict) or verdict
         if verdict.verdict != "hallucination":
             return verdict
         for veto in self.vetoes:
@@ -92,3 +109,15 @@ class CombinedJudge:
                 p = min(same.p_hallucination or 0.0, verdict.p_hallucination or 0.0)
                 return replace(same, p_hallucination=p, judge=f"{verdict.judge}+{same.judge}", usage=verdict.usage)
         return verdict
+
+    def _unmentioned(self, item: JudgeInput, verdict: ClaimVerdict) -> ClaimVerdict | None:
+        """A just-supported claim naming something the context never mentions, failed."""
+        p = verdict.p_hallucination
+        if self.name_gate is None or p is None or p < self.name_gate:
+            return None
+        for veto in self.vetoes:
+            named = veto.unmentioned_name(item)
+            if named is not None:
+                return replace(named, p_hallucination=max(p, self.name_p or 0.5),
+                               judge=f"{verdict.judge}+{named.judge}", usage=verdict.usage)
+        return None

@@ -63,8 +63,10 @@ class HFJudge(CheckerJudge):
         self.threshold = float(extra.get("threshold", 0.5))
         self.bias = float(extra.get("bias", 0.0))
         self.veto_p = None if extra.get("veto_p") is None else float(extra["veto_p"])
+        self.name_gate = None if extra.get("name_gate") is None else float(extra["name_gate"])
+        self.name_p = None if extra.get("name_p") is None else float(extra["name_p"])
         self.config = {"max_length": self.max_length, "temperature": self.temperature, "threshold": self.threshold,
-                       "bias": self.bias, "veto_p": self.veto_p}
+                       "bias": self.bias, "veto_p": self.veto_p, "name_gate": self.name_gate, "name_p": self.name_p}
         if self.own_format:
             check_config(self.config | {"input_format": extra.get("input_format", INPUT_FORMAT)},
                          f"the `veracity` section of {path_or_id}/config.json", path_or_id)

@@ -65,8 +65,9 @@ fires decides:
    36-week-old baby"). For a value the evidence does not give, a number in words counting the
    same thing is another figure for it ("Ten deputies" for "12 deputies").
 3. Soft failures → ``hallucination`` at 0.75: a clear proper noun (a capitalised word
-   that does not start the sentence, or a capitalised run of two or more words, not in
-   the prompt) of which fewer than half the words occur in the evidence; a code absent
+   that does not open the sentence or a clause, or a capitalised run of two or more words
+   that punctuation does not cut, not in the prompt) of which fewer than half the words occur
+   in the evidence; a code absent
    from the evidence; a number word ("twelve") absent from it (0.70).
 4. Coverage of the claim's content words (light stems; evidence abbreviations such as
    "Amt" / "Inv" and acronyms of capitalised runs, "MPC" for "Monetary Policy Committee",
@@ -86,7 +87,10 @@ contradicted, and is left to the checker (on HaluEval dev such vetoes were right
 55 % of the time, against 68 % for conflicting values). A value the claim's windows do not
 give is looked up in the whole context: it is vetoed where the context gives another value of
 its kind amid the same words ("just before 4pm on Wednesday" against the claim's "just before
-7pm on Wednesday"), citing that sentence.
+7pm on Wednesday"), citing that sentence. Where the checker only just supports a claim (at the
+``name_gate`` of its calibration, :mod:`veracity.judges.combined`), rule 3's proper noun read
+against the whole context fails it (:meth:`RulesJudge.unmentioned_name`: 'The claim names "Jonas
+Reeve", which the context never mentions.').
 """
 
 from __future__ import annotations
@@ -1162,10 +1166,16 @@ def _nations(both: _Both, says_no: bool, windows: Sequence[Evidence]) -> list[tu
     return [hit for hit, nation in zip(intro, nations) if nation is not None and not nation.compatible(asked[0])][:1]
 
 
+_RUN_BREAK = re.compile(r"[,;:()\[\]\"“”!?]")
+
+
 def _entity_runs(claim: str) -> list[list[tuple[int, str, Span]]]:
-    """Runs of capitalised words (with "of", "van", ... inside), sentence-initial single words left out."""
+    """Runs of capitalised words (with "of", "van", ... inside; punctuation ends one), single words that
+    open the sentence or a clause left out."""
     runs: list[list[tuple[int, str, Span]]] = [[]]
     for i, (w, span) in enumerate(word_spans(claim)):
+        if runs[-1] and _RUN_BREAK.search(claim, runs[-1][-1][2][1], span[0]):
+            runs.append([])  # "Well, Drew Carey", "Gilbert Welch: Giving": punctuation ends a name
         if w[0].isupper() or (runs[-1] and fold(w) in _CONNECTORS):
             runs[-1].append((i, w, span))
         elif runs[-1]:
@@ -1176,12 +1186,21 @@ def _entity_runs(claim: str) -> list[list[tuple[int, str, Span]]]:
             run.pop()
         if run and run[0][0] == 0 and fold(run[0][1]) in _STOP:
             run = run[1:]
-        if run and not (len(run) == 1 and run[0][0] == 0):
+        if run and not (len(run) == 1 and _opens(claim, run[0])):
             out.append(run)
     return out
 
 
-def _check_entities(claim: str, facts: _Facts, prompt: str) -> _Failure | None:
+_CLAUSE_OPEN = re.compile(r"[:;!?]\s*$")
+
+
+def _opens(claim: str, word: tuple[int, str, Span]) -> bool:
+    """Whether the word opens the sentence or a clause ("Welch: Giving ..."), where a capital is no name."""
+    return word[0] == 0 or _CLAUSE_OPEN.search(claim, 0, word[2][0]) is not None
+
+
+def _check_entities(claim: str, facts: _Facts, prompt: str, where: str = "does not appear in the evidence"
+                    ) -> _Failure | None:
     if any(w[0].isupper() and w != "I" and fold(w) in _STOP for w, _ in word_spans(claim)[1:]):
         return None  # Title Case ("Employs Many People In Leeds"): capitals say nothing about names
     asked = {stem(w) for w, _ in word_spans(prompt)}
@@ -1193,7 +1212,7 @@ def _check_entities(claim: str, facts: _Facts, prompt: str) -> _Failure | None:
                  and not any(c.isdigit() for c in w) and stem(w) not in asked]
         if names and sum(_known(w, facts) for w in names) * 2 < len(names):
             name = claim[run[0][2][0] : run[-1][2][1]]
-            return _Failure(False, P_SOFT, f'The claim names "{name}", which does not appear in the evidence.', ())
+            return _Failure(False, P_SOFT, f'The claim names "{name}", which {where}.', ())
     return None
 
 
@@ -1218,6 +1237,18 @@ class RulesJudge:
         """A ``supported`` verdict when an evidence clause restates the claim's negation
         (:func:`_restated`); ``None`` otherwise."""
         return self._as_given(item, self._restated)
+
+    def unmentioned_name(self, item: JudgeInput) -> ClaimVerdict | None:
+        """A ``hallucination`` verdict when the claim names something (a clear proper noun, not in
+        the prompt) that the whole context never mentions; ``None`` otherwise, and in open mode."""
+        return self._as_given(item, self._unmentioned)
+
+    def _unmentioned(self, item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
+        if not windows or not item.context or not item.context.strip():
+            return None
+        prompt = " ".join(filter(None, (item.prompt, item.claim.question)))
+        failure = _check_entities(item.claim.text, _facts(readable(item.context)), prompt, "the context never mentions")
+        return self._verdict(item, windows, failure) if failure else None
 
     @staticmethod
     def _restated(item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
