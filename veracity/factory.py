@@ -34,11 +34,14 @@ def build_searchers(settings: Settings) -> list[Searcher]:
     return [searcher_factory(n)(settings) for n in names]
 
 
-def build_verifier(settings: Settings, judges: tuple[str, ...] | None = None) -> Verifier:
-    policy = Policy(
+def build_policy(settings: Settings) -> Policy:
+    return Policy(
         unverifiable_is_hallucination=settings.unverifiable_is_hallucination,
         window_words=settings.window_words,
         window_overlap_words=min(settings.window_overlap_words, settings.window_words - 1),
         evidence_per_claim=settings.evidence_per_claim,
     )
-    return Verifier(build_judge(settings, judges), build_searchers(settings), policy)
+
+
+def build_verifier(settings: Settings, judges: tuple[str, ...] | None = None) -> Verifier:
+    return Verifier(build_judge(settings, judges), build_searchers(settings), build_policy(settings))

@@ -28,7 +28,7 @@ from veracity.evaluation.runner import Sample, load_samples
 from veracity.judges.checker import CONFIG_FILE, DEFAULT_MODEL_DIR, CheckerJudge
 from veracity.judges.combined import CombinedJudge
 from veracity.judges.rules import RulesJudge
-from veracity.training.calibrate import _settings, fit_veto_p
+from veracity.training.calibrate import fit_veto_p
 
 GRID = tuple(round(0.30 + 0.01 * i, 2) for i in range(31))  # 0.30 … 0.60
 
@@ -61,15 +61,17 @@ class _Recorder:
         return verdicts
 
 
-def record(samples: Sequence[Sample], model: Path, threads: int) -> list[Output]:
+def record(samples: Sequence[Sample], checker: CheckerJudge) -> list[Output]:
     from tqdm import tqdm
 
+    from veracity.config import Settings
     from veracity.engine.types import Task
+    from veracity.engine.verifier import Verifier
     from veracity.errors import InvalidRequest
-    from veracity.factory import build_verifier
+    from veracity.factory import build_policy
 
-    verifier = build_verifier(_settings(model, threads, ("checker", "rules")))  # the run-time windows and policy
-    recorder = verifier.judge = _Recorder(CheckerJudge(model, threads=threads))
+    recorder = _Recorder(checker)
+    verifier = Verifier(recorder, policy=build_policy(Settings()))  # the run-time windows and policy
     out: list[Output] = []
     for s in tqdm(samples, desc="name gate", mininterval=10):
         recorder.named = []
@@ -128,8 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N dev samples (a quick look)")
     ap.add_argument("--no-write", action="store_true", help="measure only; leave config.json as it is")
     args = ap.parse_args(argv)
-    outputs = record(load_samples(args.data / "halueval-dev.jsonl.gz", args.limit), args.model, args.threads)
-    rep = fit(outputs, CheckerJudge(args.model, threads=1).threshold)
+    checker = CheckerJudge(args.model, threads=args.threads)
+    outputs = record(load_samples(args.data / "halueval-dev.jsonl.gz", args.limit), checker)
+    rep = fit(outputs, checker.threshold)
     print(json.dumps(rep, indent=2))
     if not args.no_write:
         write_config(args.model, rep)
