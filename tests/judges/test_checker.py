@@ -135,6 +135,21 @@ def test_corrupt_file_raises_model_load_error(tiny_dir: Path, tmp_path: Path, na
         CheckerJudge(model_dir)
 
 
+@pytest.mark.parametrize(("config", "error"), [
+    ('{"max_length": 64, "temperature": "warm", "threshold": 0.5}', "ValueError"),
+    ('{"max_length": 64, "threshold": 0.5}', "KeyError"),
+    ('{"max_length": 64, "temperature": 1.0, "threshold": 0.5, "name_p": [0.6]}', "TypeError"),
+    ('[1, 2]', "not a JSON object"),
+])
+def test_a_config_with_a_wrong_field_is_named_at_load(tiny_dir: Path, tmp_path: Path, config: str,
+                                                      error: str) -> None:
+    model_dir = _copy(tiny_dir, tmp_path)
+    (model_dir / "config.json").write_text(config)
+    with pytest.raises(ModelLoadError, match=r"config\.json") as err:
+        CheckerJudge(model_dir)
+    assert "corrupt" in str(err.value) and error in str(err.value) and "veracity.training.export" in str(err.value)
+
+
 def test_truncated_or_empty_model_file_raises_model_load_error(tiny_dir: Path, tmp_path: Path) -> None:
     model_dir = _copy(tiny_dir, tmp_path)
     data = (model_dir / "model.onnx").read_bytes()

@@ -68,6 +68,8 @@ def test_hf_judge_loads_the_checkers_own_export_and_agrees_with_the_onnx_checker
     ({"veto_p": 0.3}, "invalid veto_p"),
     ({"threshold": 1.5}, "invalid temperature/threshold"),
     ({"input_format": "focused evidence|question [SEP] claim v2"}, "input format"),
+    ({"temperature": "warm"}, r"config\.json is corrupt \(ValueError"),
+    ({"name_p": [0.6]}, r"config\.json is corrupt \(TypeError"),
 ])
 def test_a_bad_calibration_or_an_older_input_format_is_refused_at_load(
         hf_dir: Path, tmp_path: Path, change: dict[str, object], message: str) -> None:

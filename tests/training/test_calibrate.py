@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 
 from veracity.evaluation.runner import Sample
-from veracity.training.calibrate import balanced_accuracy, best_threshold, dev_samples
+from veracity.training.calibrate import balanced_accuracy, best_threshold, dev_samples, write_config
 
 
 def _scores(right: list[float], wrong: list[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -40,3 +43,17 @@ def test_the_dev_draw_of_a_source_does_not_move_when_another_source_loses_sample
     assert [s.id for s in before if s.source == "qa"] == [s.id for s in after if s.source == "qa"]
     assert [s.id for s in before] == [s.id for s in dev_samples(dialogue + asking + qa, 10, seed=7)]
     assert [s.id for s in before] != [s.id for s in dev_samples(dialogue + asking + qa, 10, seed=8)]
+
+
+def test_a_new_calibration_drops_the_name_gate_fitted_to_the_old_one(tmp_path: Path) -> None:
+    cfg = {"max_length": 160, "temperature": 1.5, "bias": -0.3, "threshold": 0.63, "veto_p": 0.63,
+           "name_gate": 0.46, "name_p": 0.595, "input_format": "kept"}
+    (tmp_path / "config.json").write_text(json.dumps(cfg))
+    rep = {"temperature": 1.2, "bias": 0.1, "threshold": 0.41, "veto_p": 0.58, "ece15_before": 0.1,
+           "ece15_after": 0.02, "outputs_all": {"n": 10}, "vetoes": {"n": 3}}
+    assert write_config(tmp_path, rep) is True
+    out = json.loads((tmp_path / "config.json").read_text())
+    assert "name_gate" not in out and "name_p" not in out  # 0.46 stood above the new threshold 0.41
+    assert (out["temperature"], out["bias"], out["threshold"], out["veto_p"]) == (1.2, 0.1, 0.41, 0.58)
+    assert out["input_format"] == "kept" and out["calibration"]["data"].startswith("halueval-dev, 10 outputs")
+    assert write_config(tmp_path, rep) is False  # nothing left to drop

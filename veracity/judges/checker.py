@@ -138,17 +138,29 @@ def _load_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ModelLoadError(f"checker config file is missing: {path}; {_FIX}")
     try:
-        cfg = json.loads(path.read_text(encoding="utf-8"))
-        cfg["max_length"] = int(cfg["max_length"])
-        cfg["temperature"] = float(cfg["temperature"])
-        cfg["threshold"] = float(cfg["threshold"])
-        cfg["bias"] = float(cfg.get("bias", 0.0))
-        for key in ("veto_p", "name_gate", "name_p"):
-            cfg[key] = None if cfg.get(key) is None else float(cfg[key])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
         raise ModelLoadError(f"checker config file is corrupt: {path} ({exc}); {_FIX}") from exc
-    check_config(cfg, f"checker config file {path}", path.parent)
-    return dict(cfg)
+    if not isinstance(raw, dict):
+        raise ModelLoadError(f"checker config file is corrupt: {path} (not a JSON object); {_FIX}")
+    return read_config(raw, f"checker config file {path}", path.parent)
+
+
+def read_config(raw: dict[str, Any], where: str, model: object) -> dict[str, Any]:
+    """The calibration in ``raw`` (a checker's config.json, or the ``veracity`` section of an
+    ``hf:`` checkpoint's) with its numbers read and checked; ``where`` names it in the message."""
+    cfg = dict(raw)
+    try:
+        cfg["max_length"] = int(raw["max_length"])
+        for key in ("temperature", "threshold"):
+            cfg[key] = float(raw[key])
+        cfg["bias"] = float(raw.get("bias", 0.0))
+        for key in ("veto_p", "name_gate", "name_p"):
+            cfg[key] = None if raw.get(key) is None else float(raw[key])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelLoadError(f"{where} is corrupt ({type(exc).__name__}: {exc}); {_FIX}") from exc
+    check_config(cfg, where, model)
+    return cfg
 
 
 def check_config(cfg: dict[str, Any], where: str, model: object) -> None:

@@ -23,7 +23,7 @@ import numpy as np
 
 from veracity.config import Settings
 from veracity.errors import ConfigError, JudgeError, ModelLoadError
-from veracity.judges.checker import INPUT_FORMAT, CheckerJudge, check_config
+from veracity.judges.checker import CheckerJudge, read_config
 
 _SUPPORTED_WORDS = ("support", "consist", "entail", "faithful", "factual")
 
@@ -58,18 +58,17 @@ class HFJudge(CheckerJudge):
         self.own_format = bool(extra)
         self.num_labels = int(cfg.num_labels)
         self.pos = _supported_index({int(k): v for k, v in (cfg.id2label or {}).items()}, self.num_labels)
-        self.max_length = int(extra.get("max_length", min(512, getattr(self.hf_tokenizer, "model_max_length", 512))))
-        self.temperature = float(extra.get("temperature", 1.0))
-        self.threshold = float(extra.get("threshold", 0.5))
-        self.bias = float(extra.get("bias", 0.0))
-        self.veto_p = None if extra.get("veto_p") is None else float(extra["veto_p"])
-        self.name_gate = None if extra.get("name_gate") is None else float(extra["name_gate"])
-        self.name_p = None if extra.get("name_p") is None else float(extra["name_p"])
-        self.config = {"max_length": self.max_length, "temperature": self.temperature, "threshold": self.threshold,
-                       "bias": self.bias, "veto_p": self.veto_p, "name_gate": self.name_gate, "name_p": self.name_p}
-        if self.own_format:
-            check_config(self.config | {"input_format": extra.get("input_format", INPUT_FORMAT)},
-                         f"the `veracity` section of {path_or_id}/config.json", path_or_id)
+        defaults = {"max_length": min(512, getattr(self.hf_tokenizer, "model_max_length", 512)),
+                    "temperature": 1.0, "threshold": 0.5}
+        where = f"the `veracity` section of {path_or_id}/config.json"
+        self.config = read_config(defaults | extra, where, path_or_id)
+        self.max_length: int = self.config["max_length"]
+        self.temperature: float = self.config["temperature"]
+        self.threshold: float = self.config["threshold"]
+        self.bias: float = self.config["bias"]
+        self.veto_p: float | None = self.config["veto_p"]
+        self.name_gate: float | None = self.config["name_gate"]
+        self.name_p: float | None = self.config["name_p"]
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         import torch

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -305,9 +306,13 @@ def evaluate(claims: list[DevClaim], z: np.ndarray, seed: int, t: float, b: floa
     return rep
 
 
-def write_config(model_dir: Path, rep: dict[str, Any]) -> None:
+def write_config(model_dir: Path, rep: dict[str, Any]) -> bool:
+    """Write the calibration into the model's config.json. A name gate fitted to the probabilities
+    before is dropped (it could even stand above the new threshold); True when one was."""
     path = model_dir / CONFIG_FILE
     cfg = json.loads(path.read_text())
+    dropped = cfg.pop("name_gate", None) is not None
+    cfg.pop("name_p", None)
     cfg["temperature"], cfg["bias"], cfg["threshold"] = rep["temperature"], rep["bias"], rep["threshold"]
     cfg["veto_p"] = rep.get("veto_p")
     cfg["calibration"] = {"data": f"halueval-dev, {rep['outputs_all']['n']} outputs verified by the engine",
@@ -318,6 +323,7 @@ def write_config(model_dir: Path, rep: dict[str, Any]) -> None:
                           "veto_p": "NLL fit of max(p, veto_p) over the outputs the rules judge vetoes "
                           f"({rep.get('vetoes', {}).get('n')} of them)", "combined_ece15": rep.get("combined_ece15")}
     path.write_text(json.dumps(cfg, indent=2) + "\n")
+    return dropped
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -343,8 +349,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     if args.report:
         args.report.write_text(text + "\n")
-    if not args.no_write:
-        write_config(args.model, rep)
+    if not args.no_write and write_config(args.model, rep):
+        print(f"The name gate was fitted to the calibration before and is dropped; fit it again with: python -m "
+              f"veracity.training.name_gate --data {args.data} --model {args.model}", file=sys.stderr)
     return 0
 
 
