@@ -320,6 +320,11 @@ def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
     ("The limit is 100 km/h here.", "kph"),
     ("It reached 60 miles per hour.", "mph"),
     ("It reached 60 miles from home.", "mile"),
+    # data sizes and rates, spaced, glued and spelt out
+    ("It includes 500 GB of storage.", "gb"),
+    ("a 2TB drive", "tb"),
+    ("It has 16 gigabytes of memory.", "gb"),
+    ("a 100 Mbps line", "mbps"),
 ])
 def test_measure_is_the_unit_word_after_a_number(text: str, counts: str | None) -> None:
     q = extract_quantities(text)[0]
@@ -374,3 +379,12 @@ def test_just_over_is_close_above(hedged: str, other: str, expected: bool) -> No
 ])
 def test_spelled_ranges(text: str, runs: list[str]) -> None:
     assert [r.text for r in spelled_ranges(text, extract_quantities(text))] == runs
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("It has 1024 MB of memory.", "number"), ("She ran the 1500 metres.", "number"),
+    ("It opened in 1998.", "year"), ("the 2014 season", "year"),
+])
+def test_a_four_digit_number_counting_a_unit_is_no_year(text: str, kind: str) -> None:
+    [q] = extract_quantities(text)
+    assert q.kind == kind, q

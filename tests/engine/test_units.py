@@ -14,7 +14,7 @@ def measured(text: str) -> Quantity:
 
 @pytest.mark.parametrize(("a", "b", "expected"), [
     ("km", "mile", True), ("metre", "foot", True), ("kg", "stone", True), ("month", "year", True),
-    ("kph", "mph", True), ("km", "hour", False), ("km", "km", False), ("point", "goal", False), (None, "km", False),
+    ("kph", "mph", True), ("gb", "mb", True), ("mbps", "gbps", True), ("gb", "mbps", False), ("km", "hour", False), ("km", "km", False), ("point", "goal", False), (None, "km", False),
 ])
 def test_convertible_units_share_a_dimension(a: str | None, b: str, expected: bool) -> None:
     assert convertible(a, b) is expected
@@ -42,6 +42,11 @@ def test_convert() -> None:
     ("6 km", "5,000 metres", False),
     ("about 2 years", "700 days", True),  # a hedge allows 5%
     ("5 km", "5 hours", False),
+    ("1 GB", "1,000 MB", True),           # a data size in powers of 1,000
+    ("1 GB", "1024 MB", True),            # or of 1,024
+    ("2 TB", "2,048 GB", True),
+    ("2 GB", "1024 MB", False),
+    ("500 MB", "500 GB", False),
 ])
 def test_restates(claim: str, evidence: str, expected: bool) -> None:
     assert restates(measured(claim), measured(evidence)) is expected

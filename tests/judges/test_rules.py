@@ -592,10 +592,15 @@ def test_a_score_or_a_season_is_read_whole() -> None:
 
 
 def test_a_value_amid_other_words_is_not_quoted_as_what_the_evidence_says() -> None:
-    context = "St Mirren sit bottom of the table. The manager has used 3 formations this season."
+    context = "St Mirren sit bottom of the table. The manager has lost 3 of his last 5 games."
     v = verdict("St Mirren remain bottom of the league table with 21 points.", context)
     assert v.verdict == "hallucination" and v.reason == (
         "The claim says 21 points, but the evidence never gives that value (it gives 3)."), v.reason
+    # a bare value counting another thing is no rival at all for a count of points
+    v = verdict("St Mirren remain bottom of the league table with 21 points.",
+                "St Mirren sit bottom of the table. The manager has used 3 formations this season.")
+    assert v.verdict == "hallucination" and v.reason == (
+        "The claim says 21 points but no such value appears in the evidence."), v.reason
     # amid the same words, the evidence's value is what it says instead
     v = verdict("St Mirren remain bottom of the league table with 21 points.", "St Mirren have 18 points.")
     assert v.reason == "The claim says 21 points but the evidence says 18 points.", v.reason
@@ -922,3 +927,31 @@ KERCHER = ("The Italian was found guilty of the murder of Surrey-born Meredith, 
 def test_an_age_is_stated_by_an_age(claim: str, context: str, reason: str | None) -> None:
     hard = veto(claim, context)
     assert (hard and hard.reason) == reason, hard
+
+
+PLANS = ("The Pro plan costs $49 per month and includes 500 GB of storage and up to 5 users. "
+         "The Business plan includes 5 TB of storage.")
+
+
+def test_a_data_size_is_compared_with_data_sizes_only() -> None:
+    # "5 TB" measures storage: no rival for a trial's length, which the evidence never gives
+    assert veto("Both plans include a free 30-day trial.", PLANS) is None
+    # a size in another unit of the same number is a changed unit; "5 users" is no rival for it
+    hard = veto("The Pro plan includes 500 MB of storage.", PLANS)
+    assert hard is not None and hard.reason == "The claim says 500 MB but the evidence says 500 GB.", hard
+    hard = veto("The Pro plan includes 600 GB of storage.", PLANS)
+    assert hard is not None and hard.reason == "The claim says 600 GB but the evidence says 500 GB.", hard
+    assert veto("The Pro plan includes 500 gigabytes of storage.", PLANS) is None
+    assert veto("The Business plan includes 5,000 GB of storage.", PLANS) is None
+    # powers of 1,024 state a size too
+    assert veto("It has 1 GB of memory.", "It has 1024 MB of memory.") is None
+    hard = veto("It has 2 GB of memory.", "It has 1024 MB of memory.")
+    assert hard is not None and hard.reason == "The claim says 2 GB but the evidence says 1024 MB.", hard
+
+
+def test_the_value_quoted_is_the_one_whose_sentence_the_claim_restates() -> None:
+    context = ("Gustave Eiffel's company designed and built the tower from 1887 to 1889. It was the tallest "
+               "man-made structure in the world until the Chrysler Building in New York City was finished in 1930.")
+    hard = veto("It was the tallest man-made structure until 1931, when the Empire State Building was completed.",
+                context)  # "built" is no reason to quote 1887: the other sentence says what the claim does
+    assert hard is not None and hard.reason.endswith("(it gives 1930)."), hard

@@ -494,7 +494,8 @@ def _form(text: str, start: int, end: int) -> QuantityForm:
     return "plain"
 
 
-# what a number counts, written after it: a word ("21 points", "44 years", "a 36-week-old baby"),
+# what a number counts, written after it: a word ("21 points", "44 years", "a 36-week-old baby",
+# "5 TB": data sizes count their unit, with no conversion, since a "GB" may be 1,000 or 1,024 "MB"),
 # or an abbreviation glued to it ("6ft", "3lbs"); a glued "m" is left out: "10m" is metres or
 # millions ("300 m" is metres: a scale is glued, "£300m")
 _MEASURE_WORDS = {form: unit for unit, forms in (
@@ -508,15 +509,24 @@ _MEASURE_WORDS = {form: unit for unit, forms in (
     ("mph", "mph"), ("kph", "kph kmh"),
     ("tonne", "tonne tonnes ton tons"), ("point", "point points"), ("goal", "goal goals"),
     ("wicket", "wicket wickets"), ("run", "run runs"), ("lap", "lap laps"),
+    ("byte", "byte bytes"), ("kb", "kb kilobyte kilobytes"), ("mb", "mb megabyte megabytes"),
+    ("gb", "gb gigabyte gigabytes"), ("tb", "tb terabyte terabytes"), ("pb", "pb petabyte petabytes"),
+    ("kbps", "kbps"), ("mbps", "mbps"), ("gbps", "gbps"),
 ) for form in forms.split()}
 _MEASURE_GLUED = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ft": "foot", "lb": "pound", "lbs": "pound",
                   "st": "stone", "yd": "yard", "yds": "yard", "mph": "mph", "kph": "kph", "kmh": "kph",
-                  "hr": "hour", "hrs": "hour"}
+                  "hr": "hour", "hrs": "hour", "kb": "kb", "mb": "mb", "gb": "gb", "tb": "tb", "pb": "pb",
+                  "kbps": "kbps", "mbps": "mbps", "gbps": "gbps"}
 _MEASURE_AFTER = re.compile(r"(?P<glued>[a-z]+\b)|[\s-](?P<word>[a-z]+)\b", _I)
 
 
 _PER_HOUR = re.compile(r"\s?/\s?hr?\b|\s+(?:per|an|a)\s+hour\b", _I)
 _SPEEDS = {"km": "kph", "mile": "mph"}
+
+
+def unit_word(word: str) -> str | None:
+    """The unit a word names ("goals" → "goal", "TB" → "tb"), or ``None``."""
+    return _MEASURE_WORDS.get(word.lower())
 
 
 def measure(text: str, span: Span) -> str | None:
@@ -586,7 +596,14 @@ def extract_quantities(text: str) -> list[Quantity]:
     skip = _Spans(taken)
     out = times + [_digit_quantity(text, m) for m in _NUM.finditer(text) if not skip.overlaps(m.span("num"))]
     out += _word_quantities(text, _Spans(taken + [q.span for q in out]))
-    return sorted((replace(q, counts=measure(text, q.span)) for q in out), key=lambda q: q.span[0])
+    return sorted((_counting(q, measure(text, q.span)) for q in out), key=lambda q: q.span[0])
+
+
+def _counting(q: Quantity, counts: str | None) -> Quantity:
+    """``q`` counting ``counts``; a four-digit number that counts a unit is no year ("1024 MB",
+    "1500 metres")."""
+    kind: QuantityKind = "number" if q.kind == "year" and counts is not None else q.kind
+    return replace(q, counts=counts, kind=kind)
 
 
 def joined_numbers(text: str, quantities: Iterable[Quantity]) -> list[JoinedNumbers]:

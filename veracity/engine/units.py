@@ -1,7 +1,8 @@
 """A measured value given in another unit: "5 km" for "5,000 metres", "about 2 km" for "1.2 miles".
 
 The units are those :func:`veracity.engine.normalize.measure` reads after a number (its
-``counts``). Two units of one dimension (length, mass, speed, time) convert exactly; a value
+``counts``). Two units of one dimension (length, mass, speed, time, data size, data rate)
+convert exactly, a data size in powers of 1,000 or of 1,024 ("1,024 MB" states "1 GB"); a value
 converted between the metric and imperial systems is written rounded ("1.2 miles (2 km)"), so
 it states the claim's value when it rounds to it at the claim's precision (its significant
 digits: "2" has one, "1.9" two, "1,000" one). Within one system the conversion must be exact
@@ -32,7 +33,12 @@ _SIZES: dict[str, tuple[str, str, float]] = {
     "day": ("time", "time", _DAY), "week": ("time", "time", 7 * _DAY), "month": ("time", "time", 30.4375 * _DAY),
     "year": ("time", "time", 365.25 * _DAY), "decade": ("time", "time", 3652.5 * _DAY),
     "century": ("time", "time", 36525 * _DAY),
+    "byte": ("data", "data", 1.0), "kb": ("data", "data", 1e3), "mb": ("data", "data", 1e6),
+    "gb": ("data", "data", 1e9), "tb": ("data", "data", 1e12), "pb": ("data", "data", 1e15),
+    "kbps": ("rate", "data", 1e3), "mbps": ("rate", "data", 1e6), "gbps": ("rate", "data", 1e9),
 }
+# a data size may be written in powers of 1,024 ("1,024 MB" for "1 GB"): the step of each unit
+_BINARY_STEP = {"byte": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5}
 SAME_SYSTEM_TOLERANCE = 0.01
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # the unit word after a measured value: glued ("6ft"), joined ("36-week-old") or spaced ("5 km", "100 km/h")
@@ -106,6 +112,9 @@ def restates(q: Quantity, e: Quantity) -> bool:
     value = convert(e.value, e.counts, q.counts)
     if q.matches(replace(e, value=value, counts=q.counts), rel_tol=SAME_SYSTEM_TOLERANCE):
         return True
+    if q.counts in _BINARY_STEP and e.counts in _BINARY_STEP:
+        binary = e.value * 1024.0 ** (_BINARY_STEP[e.counts] - _BINARY_STEP[q.counts])
+        return q.matches(replace(e, value=binary, counts=q.counts), rel_tol=SAME_SYSTEM_TOLERANCE)
     if _SIZES[q.counts][1] == _SIZES[e.counts][1]:
         return False
     digits = significant_digits(q.text)

@@ -122,6 +122,7 @@ from veracity.engine.normalize import (
     ranked,
     spelled_ranges,
     stem,
+    unit_word,
     word_spans,
 )
 from veracity.engine.tables import readable, record_rows, rows_index
@@ -297,6 +298,17 @@ def _pick(cands: Sequence[tuple[int, Span]], claim_stems: set[str], windows: Seq
         s = sum(1 / (i + 1) for i, w in enumerate(reversed(before)) if stem(w) in claim_stems)
         return s + sum(0.5 / (i + 1) for i, w in enumerate(after) if stem(w) in claim_stems)
     return max(cands, key=score)
+
+
+def _pick_in_sentence(cands: Sequence[tuple[int, Span]], claim: str, claim_stems: set[str],
+                      windows: Sequence[Evidence]) -> tuple[int, Span]:
+    """The candidate whose sentence has most of the claim's words, then by :func:`_pick`: "until
+    1931, when the Empire State Building was completed" against "the tallest man-made structure in
+    the world until the Chrysler Building ... was finished in 1930", not "designed and built the
+    tower from 1887"."""
+    words = _content(claim)
+    most = max(_sentence_shared(words, windows[i].text, r) for i, r in cands)
+    return _pick([(i, r) for i, r in cands if _sentence_shared(words, windows[i].text, r) == most], claim_stems, windows)
 
 
 def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
@@ -485,12 +497,13 @@ def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
-            alike = (_same_count(q, e) and q.counts in (None, e.counts or q.counts)) or (
+            alike = (_same_count(q, e) and q.counts in (None, e.counts or q.counts)
+                     and not _counts_other(q, e, w.text)) or (
                 noun is not None and e.kind == "word" and e.value >= 2 and _counted(w.text, e.span) == noun)
             tier = (0 if q.unit is not None and e.unit == q.unit else 1 if alike
                     else 2 if _same_count(q, e) and _near_measure(q, e) else None)
             if tier is not None:
-                tiers[tier].append((abs(units.in_unit_of(e, q) - q.value), i, e.span, q.matches(e) or units.restates(q, e)))
+                tiers[tier].append((abs(units.in_unit_of(e, q) - q.value), i, e.span, _states(q, e)))
         if q.is_year:
             tiers[3].extend((abs(d.year - q.value), i, d.span, q.holds_year(d.year)) for d in facts.dates if d.year is not None)
     best = next((t for t in tiers if t), [])
@@ -508,6 +521,19 @@ def _counted(text: str, span: Span) -> str | None:
     if m is None or fold(m.group(1)) in _STOP:
         return None
     return stem(m.group(1))
+
+
+_NEXT_WORDS = re.compile(r"(?:[\s-]+[A-Za-z]+){1,3}")
+
+
+def _counts_other(q: Quantity, e: Quantity, text: str) -> bool:
+    """The bare evidence value ``e`` counts a thing that is no unit while the claim's ``q`` counts a
+    unit: "5 users" is no rival for "500 MB"; "12 league goals" is one for "15 goals", its unit a
+    few words on. A bare "57" with no word after it may be the age in "58-year-old" and stays one."""
+    if q.counts is None or e.counts is not None or _counted(text, e.span) is None:
+        return False
+    m = _NEXT_WORDS.match(text, e.span[1])
+    return m is None or all(unit_word(w) != q.counts for w in re.findall(r"[A-Za-z]+", m.group(0)))
 
 
 def _noun(q: Quantity, claim: str) -> str | None:
@@ -542,8 +568,9 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
 
 def _near_measure(q: Quantity, e: Quantity) -> bool:
     """``e`` measures what ``q`` does in another unit, at a size within a factor ``MAGNITUDE`` of it
-    ("8 km" and "5,000 metres"; not a "36-week-old baby" and a "17-year-old mother")."""
-    return units.convertible(q.counts, e.counts) and _of_size(q, e)
+    ("8 km" and "5,000 metres"; not a "36-week-old baby" and a "17-year-old mother"), or is the same
+    number in another unit ("500 MB" where the evidence says "500 GB")."""
+    return units.convertible(q.counts, e.counts) and (_of_size(q, e) or q.value == e.value)
 
 
 def _of_size(q: Quantity, e: Quantity) -> bool:
@@ -803,7 +830,7 @@ def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Spa
     others = rivals if others is None else others
     if not anchored and (reading.anchored_only or not others):
         return None
-    i, at = _pick(anchored or others, stems, windows)
+    i, at = _pick_in_sentence(anchored or others, claim, stems, windows)
     quote = _quote(windows[i].text, at, unit)
     reason = (f"The claim says {text} but the evidence says {quote}." if anchored
               else f"The claim says {text}, but the evidence never gives that value (it gives {quote}).")
