@@ -217,16 +217,21 @@ class CheckerJudge:
         self.tokenizer = _load_tokenizer(self.model_dir / TOKENIZER_FILE)
         self.session = _load_session(self.model_dir / MODEL_FILE, threads)
         self._inputs = {i.name for i in self.session.get_inputs()}
-        self.max_length: int = self.config["max_length"]
-        self.temperature: float = self.config["temperature"]
-        self.threshold: float = self.config["threshold"]
-        self.bias: float = self.config["bias"]
+        self._calibrate(self.config)
+
+    def _calibrate(self, config: dict[str, Any]) -> None:
+        """Take the calibration of ``config`` (as :func:`read_config` returns it)."""
+        self.config = config
+        self.max_length: int = config["max_length"]
+        self.temperature: float = config["temperature"]
+        self.threshold: float = config["threshold"]
+        self.bias: float = config["bias"]
         # how often a rules veto was right on dev when combined with this checker (None: the rules' own p)
-        self.veto_p: float | None = self.config["veto_p"]
+        self.veto_p: float | None = config["veto_p"]
         # from this probability up, a claim naming something the context never mentions is flagged,
         # with probability name_p (None: never; see judges/combined.py)
-        self.name_gate: float | None = self.config["name_gate"]
-        self.name_p: float | None = self.config["name_p"]
+        self.name_gate: float | None = config["name_gate"]
+        self.name_p: float | None = config["name_p"]
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Raw logits (log-odds of NOT supported, before temperature) for ``(evidence, query)`` pairs."""

@@ -61,14 +61,7 @@ class HFJudge(CheckerJudge):
         defaults = {"max_length": min(512, getattr(self.hf_tokenizer, "model_max_length", 512)),
                     "temperature": 1.0, "threshold": 0.5}
         where = f"the `veracity` section of {path_or_id}/config.json"
-        self.config = read_config(defaults | extra, where, path_or_id)
-        self.max_length: int = self.config["max_length"]
-        self.temperature: float = self.config["temperature"]
-        self.threshold: float = self.config["threshold"]
-        self.bias: float = self.config["bias"]
-        self.veto_p: float | None = self.config["veto_p"]
-        self.name_gate: float | None = self.config["name_gate"]
-        self.name_p: float | None = self.config["name_p"]
+        self._calibrate(read_config(defaults | extra, where, path_or_id))
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         import torch
