@@ -495,7 +495,7 @@ def _form(text: str, start: int, end: int) -> QuantityForm:
 
 
 # what a number counts, written after it: a word ("21 points", "44 years", "a 36-week-old baby",
-# "5 TB": data sizes count their unit, with no conversion, since a "GB" may be 1,000 or 1,024 "MB"),
+# "5 TB", "100 Mbps"),
 # or an abbreviation glued to it ("6ft", "3lbs"); a glued "m" is left out: "10m" is metres or
 # millions ("300 m" is metres: a scale is glued, "£300m")
 _MEASURE_WORDS = {form: unit for unit, forms in (

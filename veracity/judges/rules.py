@@ -307,8 +307,9 @@ def _pick_in_sentence(cands: Sequence[tuple[int, Span]], claim: str, claim_stems
     the world until the Chrysler Building ... was finished in 1930", not "designed and built the
     tower from 1887"."""
     words = _content(claim)
-    most = max(_sentence_shared(words, windows[i].text, r) for i, r in cands)
-    return _pick([(i, r) for i, r in cands if _sentence_shared(words, windows[i].text, r) == most], claim_stems, windows)
+    shared = [(_sentence_shared(words, windows[i].text, r), (i, r)) for i, r in cands]
+    most = max(n for n, _ in shared)
+    return _pick([c for n, c in shared if n == most], claim_stems, windows)
 
 
 def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
