@@ -146,6 +146,11 @@ def _load_config(path: Path) -> dict[str, Any]:
     return read_config(raw, f"checker config file {path}", path.parent)
 
 
+# what calibration writes into a checker's config.json (the optional ones may be absent or null)
+OPTIONAL_CALIBRATION = ("veto_p", "name_gate", "name_p")
+CALIBRATION = ("max_length", "temperature", "bias", "threshold", *OPTIONAL_CALIBRATION)
+
+
 def read_config(raw: dict[str, Any], where: str, model: object) -> dict[str, Any]:
     """The calibration in ``raw`` (a checker's config.json, or the ``veracity`` section of an
     ``hf:`` checkpoint's) with its numbers read and checked; ``where`` names it in the message."""
@@ -155,7 +160,7 @@ def read_config(raw: dict[str, Any], where: str, model: object) -> dict[str, Any
         for key in ("temperature", "threshold"):
             cfg[key] = float(raw[key])
         cfg["bias"] = float(raw.get("bias", 0.0))
-        for key in ("veto_p", "name_gate", "name_p"):
+        for key in OPTIONAL_CALIBRATION:
             cfg[key] = None if raw.get(key) is None else float(raw[key])
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelLoadError(f"{where} is corrupt ({type(exc).__name__}: {exc}); {_FIX}") from exc

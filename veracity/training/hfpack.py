@@ -6,7 +6,7 @@
 ``pack`` stores each large weight matrix as int8 with one fp32 scale per row (symmetric),
 and the other tensors as fp16, beside the checkpoint's ``config.json`` and
 ``tokenizer.json``: about a quarter of the fp32 size. ``--calibrated`` copies the calibration
-(temperature, bias, threshold, veto_p, name_gate, name_p) of an exported, calibrated checker into the config's ``veracity`` section. ``unpack`` rebuilds an ordinary
+(temperature, bias, threshold, veto_p, name_gate, name_p) of an exported, calibrated checker into the config's ``veracity`` section, replacing the one there. ``unpack`` rebuilds an ordinary
 Hugging Face checkpoint (fp32 ``model.safetensors``) that ``--judge hf:HF_DIR`` loads.
 The project keeps its shipped checker packed this way (``tests/fixtures/checker-hf-int8``)
 so the ``hf:`` path is tested on the shipped model's own weights. Needs numpy and
@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+
+from veracity.judges.checker import CALIBRATION
 
 WEIGHTS = "model.safetensors"
 PACKED = "weights-int8.safetensors"
@@ -50,7 +52,9 @@ def pack(checkpoint: Path, out: Path, calibrated: Path | None = None) -> Path:
     if calibrated is not None:
         cal = json.loads((calibrated / "config.json").read_text(encoding="utf-8"))
         cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
-        cfg["veracity"] = {**cfg.get("veracity", {}), **{k: cal[k] for k in ("temperature", "bias", "threshold", "veto_p", "name_gate", "name_p", "max_length") if k in cal}}
+        # the calibration replaces the one packed before whole: a name gate the new one lacks is not kept
+        kept = {k: v for k, v in cfg.get("veracity", {}).items() if k not in CALIBRATION}
+        cfg["veracity"] = kept | {k: cal[k] for k in CALIBRATION if k in cal}
         (out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
     return out / PACKED
 
