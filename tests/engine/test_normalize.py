@@ -263,6 +263,36 @@ def test_canonical_text_writes_dates_and_amounts_one_way(text: str, canonical: s
     assert canonical_text(text) == canonical
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Acme has 1.5M customers.", 1_500_000), ("about 300M users", 300_000_000), ("It sold 2B units.", 2e9),
+    ("Plan 2B is cheaper.", 2), ("a 10m platform", 10),  # a label's letter; metres or millions
+])
+def test_a_capital_m_or_b_after_a_number_is_a_scale(text: str, value: float) -> None:
+    assert extract_quantities(text)[0].value == value
+
+
+def test_canonical_text_writes_a_temperature_one_way() -> None:
+    assert canonical_text("Keep below 25 degrees Celsius or 77 ° F.") == "Keep below 25°C or 77°F."
+    assert canonical_text("Keep below 25°C.") == canonical_text("Keep below 25 °C.") == "Keep below 25°C."
+
+
+@pytest.mark.parametrize(("text", "per"), [
+    ("Requests are limited to 60 per minute per API key.", "minute"),
+    ("Employees accrue 1.5 days of paid leave per month.", "month"),
+    ("The Pro plan costs $49/mo.", "month"),
+    ("It costs $10 a month.", "month"),
+    ("He was paid $500 weekly.", "week"),
+    ("20 people an hour pass through.", "hour"),
+    ("Take 2 tablets every 4 to 6 hours.", None),  # a dose, not a rate: "every" takes a number here
+    ("She was 30 a year ago.", None),
+    ("It opened in 2020 a year later.", None),     # a year is no rate
+    ("We met at 9am every day.", None),            # nor is a time of day
+    ("It has 500 GB of storage.", None),
+])
+def test_a_rate_is_counted_over_its_period(text: str, per: str | None) -> None:
+    assert extract_quantities(text)[0].per == per
+
+
 def test_canonical_text_makes_a_record_and_an_answer_agree() -> None:
     record = canonical_text("InvID:INV7701B Amt:7116GBP Due:21Jun25")
     assert "21 June 2025" in record and "7,116 GBP" in record
@@ -325,6 +355,12 @@ def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
     ("a 2TB drive", "tb"),
     ("It has 16 gigabytes of memory.", "gb"),
     ("a 100 Mbps line", "mbps"),
+    # temperatures
+    ("Store below 25°C.", "celsius"),
+    ("Store below 25 ºC.", "celsius"),
+    ("It reached 77 degrees Fahrenheit.", "fahrenheit"),
+    ("It reached 25 degrees C today.", "celsius"),
+    ("It turned 90 degrees.", None),  # an angle or a temperature: no unit
 ])
 def test_measure_is_the_unit_word_after_a_number(text: str, counts: str | None) -> None:
     q = extract_quantities(text)[0]

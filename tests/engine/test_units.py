@@ -47,9 +47,32 @@ def test_convert() -> None:
     ("2 TB", "2,048 GB", True),
     ("2 GB", "1024 MB", False),
     ("500 MB", "500 GB", False),
+    ("25°C", "77°F", True),               # a temperature converts from its own zero
+    ("77 degrees Fahrenheit", "25 °C", True),
+    ("30°C", "77°F", False),
 ])
 def test_restates(claim: str, evidence: str, expected: bool) -> None:
     assert restates(measured(claim), measured(evidence)) is expected
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("1 request per second", "60 requests per minute", True),   # a rate over another period
+    ("$120 a year", "$10 a month", True),
+    ("60 requests per second", "60 requests per minute", False),
+    ("60 requests an hour", "60 requests per minute", False),
+    ("$10 a year", "$10/month", False),
+])
+def test_a_rate_is_restated_over_another_period(claim: str, evidence: str, expected: bool) -> None:
+    [q], [e] = extract_quantities(claim), extract_quantities(evidence)
+    assert q.per is not None and e.per is not None
+    assert restates(q, e) is expected
+    assert q.matches(e) is (q.per == e.per and q.value == e.value)
+
+
+def test_convert_a_temperature() -> None:
+    assert convert(77, "fahrenheit", "celsius") == pytest.approx(25)
+    assert convert(-40, "celsius", "fahrenheit") == pytest.approx(-40)
+    assert convertible("celsius", "fahrenheit") and not convertible("celsius", "km")
 
 
 @pytest.mark.parametrize(("text", "digits"), [("2", 1), ("1.9", 2), ("1,000", 1), ("0.05", 1), ("1,609", 4), ("2.50", 3)])

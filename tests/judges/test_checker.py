@@ -192,6 +192,9 @@ def test_shipped_model_fixed_cases(case: dict[str, object]) -> None:
     ("Thus far the river has risen.", "Thus far the river has risen."),  # no comma: part of the claim
     ("Secondhand shops are open.", "Secondhand shops are open."),
     ("Moreover,", "Moreover,"),  # nothing left to check: kept as it is
+    # an answer word is no connector: it answers the question ("No, Jeffrey Nachmanoff wrote it." denies
+    # what was asked) and may be all the answer holds ("No, he wasn't.")
+    ("No, sale items can only be exchanged.", "No, sale items can only be exchanged."),
 ])
 def test_leading_connectors_never_reach_the_checker(claim: str, plain: str) -> None:
     assert plain_claim(claim) == plain

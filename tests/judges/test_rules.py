@@ -567,7 +567,7 @@ def test_a_past_event_after_the_current_year_is_vetoed(claim: str, context: str,
      "The claim says 1950 but the evidence says 1952."),
     # "more than 8,000" gives 8,000, not every greater value
     ("Cutting meat for the more than 8,000 inmates saved $250,000 per year.",
-     "Cutting meat for the 8,000 inmates saved $200,000 per year.", "The claim says $250,000 but the evidence says $200,000."),
+     "Cutting meat for the 8,000 inmates saved $200,000 per year.", "The claim says $250,000 per year but the evidence says $200,000 per year."),
 ])
 def test_a_rival_counts_the_same_thing_and_is_not_the_claims_own(claim: str, context: str, reason: str | None) -> None:
     hard = veto(claim, context)
@@ -947,6 +947,94 @@ def test_a_data_size_is_compared_with_data_sizes_only() -> None:
     assert veto("It has 1 GB of memory.", "It has 1024 MB of memory.") is None
     hard = veto("It has 2 GB of memory.", "It has 1024 MB of memory.")
     assert hard is not None and hard.reason == "The claim says 2 GB but the evidence says 1024 MB.", hard
+
+
+API = ("Requests are limited to 60 per minute per API key. Tokens expire after 24 hours. "
+       "The Pro plan costs $49 per month.")
+
+
+def test_a_rate_over_another_period_contradicts() -> None:
+    hard = veto("You can make 60 requests per second per key.", API)
+    assert hard is not None and hard.reason == (
+        "The claim says 60 requests per second but the evidence says 60 per minute."), hard
+    hard = veto("The Pro plan costs $49 a year.", API)
+    assert hard is not None and hard.reason == "The claim says $49 a year but the evidence says $49 per month.", hard
+    assert veto("You can make 60 requests a minute.", API) is None
+    assert veto("You can make one request per second.", API) is None  # the same rate
+    assert veto("The Pro plan costs $588 a year.", API) is None
+    assert veto("The Pro plan costs $49.", API) is None  # no period: nothing to contradict
+
+
+def test_a_temperature_in_another_scale_states_it() -> None:
+    label = "Store below 25°C. Keep out of the reach of children."
+    assert veto("Keep it below 77 degrees Fahrenheit.", label) is None
+    assert veto("Keep it below 25 degrees Celsius.", label) is None
+    hard = veto("Keep it below 30°C.", label)
+    assert hard is not None and hard.reason == "The claim says 30°C but the evidence says 25°C.", hard
+
+
+def test_a_value_of_a_range_in_words_is_quoted_with_the_range() -> None:
+    policy = "Refunds reach the original payment method within 5 to 7 business days."
+    hard = veto("Refunds are issued within 24 hours.", policy)
+    assert hard is not None and hard.reason == "The claim says 24 hours but the evidence says 5 to 7.", hard
+    hard = veto("Refunds take 10 business days.", policy)
+    assert hard is not None and hard.reason == "The claim says 10 but the evidence says 5 to 7.", hard
+
+
+PRICES = ("The Basic plan costs 49 dollars a month for up to 3 users. The Team plan costs $99 per month for "
+          "up to 10 users. Extra storage costs $5 per 100 GB.")
+
+
+def test_a_limit_is_stated_by_the_same_limit_only() -> None:
+    hard = veto("Basic costs $49 a month for up to 5 users.", PRICES)
+    assert hard is not None and hard.reason == "The claim says 5 but the evidence says 3.", hard
+    assert veto("Basic costs $49 a month for up to 3 users.", PRICES) is None
+    assert veto("Basic covers 3 users.", PRICES) is None  # an exact value within the limit
+    assert veto("Members must be at least 18.", "Members must be at least 21.") is not None
+    assert veto("Members must be at least 21.", "Members must be at least 21 years old.") is None
+
+
+def test_a_number_that_counts_a_thing_is_no_amount() -> None:
+    # "$5" is an amount, no count of users: it does not state "five users"
+    hard = RulesJudge().judge([JudgeInput("", split_claims("Basic is for up to five users.")[0], (window(PRICES),),
+                                          "rag", PRICES)])[0]
+    assert "$5" not in (hard.reason or ""), hard
+    assert veto("The team has five new members.", "Five new members joined. It costs $5.") is None
+
+
+def test_the_same_number_in_another_unit_is_the_rival_quoted() -> None:
+    study = "Adults took the drug or a placebo for 12 weeks. The median age was 58."
+    hard = veto("They took the drug for 12 months.", study)
+    assert hard is not None and hard.reason == "The claim says 12 months but the evidence says 12 weeks.", hard
+
+
+EARNINGS = ("Acme reported revenue of $4.2 billion, up 12% from a year earlier. Net income rose to $610 million. "
+            "Hardware sales fell 4%. The company has 1,500,000 customers. It is counting down to the 100th anniversary.")
+
+
+@pytest.mark.parametrize(("claim", "reason"), [
+    ("Net income fell to $610 million.",
+     'The claim says "income fell to $610 million" but the evidence says "income rose to $610 million".'),
+    ("Revenue was down 12% on the year.", 'The claim says "Revenue was down 12%" but the evidence says "up 12%".'),
+    ("Hardware sales grew 4%.", 'The claim says "Hardware sales grew 4%" but the evidence says "Hardware sales fell 4%".'),
+    ("Net income increased to $610 million.", None),   # the same way in other words
+    ("Net income was $610 million.", None),            # no way said
+    ("Net income did not fall to $610 million.", None),
+    ("Acme has 1.5M customers.", None),                # a capital M is millions
+    ("It comes in the lead-up to the 100th anniversary.", None),
+])
+def test_a_value_that_moved_the_other_way_contradicts(claim: str, reason: str | None) -> None:
+    hard = veto(claim, EARNINGS)
+    assert (hard and hard.reason) == reason, hard
+
+
+def test_an_answer_word_is_no_negation() -> None:
+    policy = "Sale items can be exchanged but not refunded. Gift cards cannot be returned."
+    assert veto("No, gift cards can't be returned.", policy) is None
+    item = JudgeInput("", split_claims("No, gift cards can't be returned.")[0], (window(policy),), "rag", policy)
+    assert RulesJudge().restatement(item) is not None
+    hard = veto("Yes, gift cards can be returned.", policy)
+    assert hard is not None and hard.reason.startswith("The evidence negates"), hard
 
 
 def test_the_value_quoted_is_the_one_whose_sentence_the_claim_restates() -> None:

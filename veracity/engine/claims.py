@@ -88,6 +88,18 @@ def asks_only(sentence: str) -> bool:
     return not any(w[0].isupper() and w not in _SELF for w in _WORD.findall(text)[1:])
 
 
+# an answer word opening a statement ("No, sale items can only be exchanged.")
+_ANSWER_WORD = re.compile(r"\s*(?:yes|no|yeah|yep|nope|sure|okay|ok|well)\s*[,!]\s+(?=\S)", re.IGNORECASE)
+
+
+def statement(text: str) -> str:
+    """``text`` without an answer word before its statement ("No, gift cards can't be returned." →
+    "gift cards can't be returned."), to read what the statement negates: the "no" answers the
+    question and negates none of the statement's words. A bare "No." is left as it is."""
+    m = _ANSWER_WORD.match(text)
+    return text[m.end():] if m else text
+
+
 def claim_query(claim: Claim) -> str:
     """The text judges and retrieval should read: the question and its answer when set."""
     if claim.question and claim.question.strip():

@@ -174,6 +174,9 @@ class Quantity:
     "near" ("almost", "nearly": from ``NEAR_BELOW`` of the value up to it), "above" ("just
     over", "slightly more than": up to ``JUST_OVER`` times the value) or "below" ("just under"). ``counts`` is what
     the number counts where a unit word follows it (:func:`measure`: "point" for "21 points").
+    ``per`` is the time a rate is counted over, where one follows ("60 requests per minute",
+    "$10/month", "1.5 days of leave a month": "minute", "month"; :func:`period`): a value per
+    minute is no value per second.
     """
 
     value: float
@@ -185,6 +188,7 @@ class Quantity:
     form: QuantityForm = "plain"
     bound: Bound | None = None
     counts: str | None = None
+    per: str | None = None
 
     @property
     def is_year(self) -> bool:
@@ -201,6 +205,8 @@ class Quantity:
         such as "more than" or "almost"), and compatible units (equal, or one of them has none).
         A decade ("the 1990s") is stated by a year of it or the same decade."""
         if self.unit is not None and other.unit is not None and self.unit != other.unit:
+            return False
+        if self.per is not None and other.per is not None and self.per != other.per:
             return False
         if self.form == "decade" and other.is_year:
             return self.holds_year(other.value) and other.form in ("plain", "decade")
@@ -417,11 +423,17 @@ def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
     return (code, start - len(m.group(0))) if code in _CURRENCY_CODES else (None, start)
 
 
-def _suffix(text: str, end: int, currency: str | None) -> tuple[float, str | None, int, bool]:
-    """Scale and unit after a number: (multiplier, unit, new end, scaled)."""
+_LABEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\.?\s+$")
+
+
+def _suffix(text: str, end: int, currency: str | None, labelled: bool = False) -> tuple[float, str | None, int, bool]:
+    """Scale and unit after a number: (multiplier, unit, new end, scaled). A glued "m" is metres or
+    millions unless money is counted ("£300m"); a capital "M" or "B" is a scale ("1.5M customers")
+    unless the number is ``labelled`` by a capitalised word before it ("Plan 2B", "Room 3B")."""
     scale, scaled = 1.0, False
     m = _SCALE_AFTER.match(text, end)
-    if m and (m.group("w") or m.group("a").lower() in ("k", "mn", "bn") or currency):
+    capital = m is not None and m.group("a") in ("M", "B") and not labelled
+    if m and (m.group("w") or m.group("a").lower() in ("k", "mn", "bn") or capital or currency):
         scale, scaled, end = _SCALES[(m.group("w") or m.group("a")).lower()], True, m.end()
     u = _UNIT_AFTER.match(text, end)
     if u is None:
@@ -451,7 +463,7 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
     raw = m.group("num")
     value = float(re.sub(r"[,\s\u00a0\u202f]", "", raw)) * (-1 if m.group("neg") else 1)
     currency, start = _prefix_currency(text, m.start())
-    scale, unit, end, scaled = _suffix(text, m.end(), currency)
+    scale, unit, end, scaled = _suffix(text, m.end(), currency, bool(_LABEL_BEFORE.search(text, 0, start)))
     hedge = _APPROX.search(text[max(0, start - 20) : start])
     bound = next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
     return Quantity(value * scale, unit, (start, end), text[start:end], _kind(raw, unit, scaled, value),
@@ -520,6 +532,10 @@ _MEASURE_GLUED = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ft": "foot", 
 _MEASURE_AFTER = re.compile(r"(?P<glued>[a-z]+\b)|[\s-](?P<word>[a-z]+)\b", _I)
 
 
+# a temperature: "25°C", "25 ºC", "77 °F", "25 degrees Celsius", "77 degrees F"
+_DEGREES = re.compile(r"\s?[°º˚]\s?(?P<sign>[CF])\b|\s+degrees?\s+(?P<word>celsius|centigrade|fahrenheit|C|F)\b", _I)
+_TEMPERATURES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit",
+                 "fahrenheit": "fahrenheit"}
 _PER_HOUR = re.compile(r"\s?/\s?hr?\b|\s+(?:per|an|a)\s+hour\b", _I)
 _SPEEDS = {"km": "kph", "mile": "mph"}
 
@@ -533,6 +549,9 @@ def measure(text: str, span: Span) -> str | None:
     """What the number at ``span`` of ``text`` counts, when a unit word follows it: "year" for "44
     years" and "a 17-year-old", "point" for "21 points", "foot" for "6ft", "kph" for "100 km/h";
     ``None`` otherwise."""
+    degrees = _DEGREES.match(text, span[1])
+    if degrees is not None:
+        return _TEMPERATURES[(degrees.group("sign") or degrees.group("word")).lower()]
     m = _MEASURE_AFTER.match(text, span[1])
     if m is None:
         return None
@@ -543,6 +562,37 @@ def measure(text: str, span: Span) -> str | None:
     if unit in _SPEEDS and _PER_HOUR.match(text, m.end()):
         return _SPEEDS[unit]
     return unit
+
+
+def degrees_end(text: str, end: int) -> int | None:
+    """Where the temperature unit after the number ending at ``end`` ends ("°C", " degrees
+    Celsius"), or ``None`` where none follows."""
+    m = _DEGREES.match(text, end)
+    return m.end() if m is not None else None
+
+
+# the time a rate is counted over, after the value and at most four words ("60 requests per minute
+# per API key", "1.5 days of paid leave a month", "$10/mo", "$500 weekly"); not "every 4 hours"
+_PERIODS = {"second": "second", "sec": "second", "minute": "minute", "min": "minute", "hour": "hour",
+            "hr": "hour", "day": "day", "week": "week", "wk": "week", "month": "month", "mo": "month",
+            "year": "year", "yr": "year", "annum": "year", "hourly": "hour", "daily": "day", "weekly": "week",
+            "monthly": "month", "yearly": "year", "annually": "year"}
+_PERIOD = re.compile(
+    r"(?:[\s-]+[A-Za-z][A-Za-z'’-]*){0,4}?"
+    r"(?:\s*/\s*(?P<slash>sec|second|min|minute|hr|hour|day|wk|week|mo|month|yr|year)"
+    r"|\s+(?:per|each|every)\s+(?P<per>second|minute|hour|day|week|month|year|annum)"
+    r"|\s+an?\s+(?P<a>second|minute|hour|day|week|month|year)(?!\s+(?:ago|later|earlier|before|after|prior)\b)"
+    r"|\s+(?P<adverb>hourly|daily|weekly|monthly|yearly|annually))\b", _I)
+
+
+def period(text: str, end: int) -> tuple[str, int] | None:
+    """The period a rate is counted over, after the value ending at ``end`` (see ``Quantity.per``),
+    and where its words end; ``None`` where no period follows within four words."""
+    m = _PERIOD.match(text, end)
+    if m is None:
+        return None
+    word = m.group("slash") or m.group("per") or m.group("a") or m.group("adverb")
+    return _PERIODS[word.lower()], m.end()
 
 
 def _words_value(phrase: str) -> float | None:
@@ -596,14 +646,16 @@ def extract_quantities(text: str) -> list[Quantity]:
     skip = _Spans(taken)
     out = times + [_digit_quantity(text, m) for m in _NUM.finditer(text) if not skip.overlaps(m.span("num"))]
     out += _word_quantities(text, _Spans(taken + [q.span for q in out]))
-    return sorted((_counting(q, measure(text, q.span)) for q in out), key=lambda q: q.span[0])
+    return sorted((_counting(q, measure(text, q.span), period(text, q.span[1])) for q in out),
+                  key=lambda q: q.span[0])
 
 
-def _counting(q: Quantity, counts: str | None) -> Quantity:
-    """``q`` counting ``counts``; a four-digit number that counts a unit is no year ("1024 MB",
-    "1500 metres")."""
+def _counting(q: Quantity, counts: str | None, per: tuple[str, int] | None) -> Quantity:
+    """``q`` counting ``counts`` over the period ``per``; a four-digit number that counts a unit is
+    no year ("1024 MB", "1500 metres"). A time of day has no period ("9am every day")."""
     kind: QuantityKind = "number" if q.kind == "year" and counts is not None else q.kind
-    return replace(q, counts=counts, kind=kind)
+    over = per[0] if per is not None and q.unit != "time" and q.kind != "year" else None
+    return replace(q, counts=counts, kind=kind, per=over)
 
 
 def joined_numbers(text: str, quantities: Iterable[Quantity]) -> list[JoinedNumbers]:
@@ -699,12 +751,13 @@ _GLUED_KEY = re.compile(r"(?<![\w/])([A-Za-z][A-Za-z0-9.()_-]{0,30}):(?=[^\s/:\d
 
 @text_cache()  # a window is read for every claim it may support
 def canonical_text(text: str) -> str:
-    """``text`` with its dates and money amounts written one way, for a model to compare.
+    """``text`` with its dates, money amounts and temperatures written one way, for a model to compare.
 
     Dates become "21 June 2025" ("June 2025" without a day; a date without a year keeps its
     own words), amounts with a currency "7,116 GBP" ("7,116.50 GBP" with cents), and a
     record's glued ``Key:value`` gets a space after the colon. So "Due:21Jun25" and
-    "due on June 21, 2025" read alike, as do "Amt:7116GBP" and "£7,116". Everything else
+    "due on June 21, 2025" read alike, as do "Amt:7116GBP" and "£7,116", and "25 degrees Celsius"
+    and "25°C". Everything else
     is left as it is (times such as "10:30" and URLs too).
     """
     edits: list[tuple[int, int, str]] = []
@@ -715,6 +768,10 @@ def canonical_text(text: str) -> str:
         edits.append((*d.span, f"{d.day} {month} {d.year}" if d.day is not None else f"{month} {d.year}"))
     taken = _Spans((s, e) for s, e, _ in edits)
     for q in extract_quantities(text):
+        scale = {"celsius": "C", "fahrenheit": "F"}.get(q.counts or "")
+        degrees = degrees_end(text, q.span[1]) if scale else None
+        if degrees is not None and not taken.overlaps(q.span):
+            edits.append((q.span[0], degrees, f"{q.text}°{scale}"))
         if q.kind != "amount" or q.unit is None or len(q.unit) != 3 or q.approximate or taken.overlaps(q.span):
             continue
         value = f"{q.value:,.0f}" if q.value == int(q.value) else f"{q.value:,.2f}"

@@ -1,8 +1,10 @@
 """A measured value given in another unit: "5 km" for "5,000 metres", "about 2 km" for "1.2 miles".
 
 The units are those :func:`veracity.engine.normalize.measure` reads after a number (its
-``counts``). Two units of one dimension (length, mass, speed, time, data size, data rate)
-convert exactly, a data size in powers of 1,000 or of 1,024 ("1,024 MB" states "1 GB"); a value
+``counts``). Two units of one dimension (length, mass, speed, time, data size, data rate,
+temperature) convert exactly, a data size in powers of 1,000 or of 1,024 ("1,024 MB" states
+"1 GB"), a temperature from its own zero ("77°F" states "25°C"); a rate over one period states
+the same rate over another ("60 per minute" states "1 per second"); a value
 converted between the metric and imperial systems is written rounded ("1.2 miles (2 km)"), so
 it states the claim's value when it rounds to it at the claim's precision (its significant
 digits: "2" has one, "1.9" two, "1,000" one). Within one system the conversion must be exact
@@ -16,7 +18,7 @@ import math
 import re
 from dataclasses import replace
 
-from veracity.engine.normalize import Quantity, extract_quantities
+from veracity.engine.normalize import Quantity, extract_quantities, period
 from veracity.engine.types import Span
 
 _DAY = 86_400.0
@@ -36,18 +38,26 @@ _SIZES: dict[str, tuple[str, str, float]] = {
     "byte": ("data", "data", 1.0), "kb": ("data", "data", 1e3), "mb": ("data", "data", 1e6),
     "gb": ("data", "data", 1e9), "tb": ("data", "data", 1e12), "pb": ("data", "data", 1e15),
     "kbps": ("rate", "data", 1e3), "mbps": ("rate", "data", 1e6), "gbps": ("rate", "data", 1e9),
+    "celsius": ("temperature", "metric", 1.0), "fahrenheit": ("temperature", "imperial", 5 / 9),
 }
+# the reading, in the unit, of its dimension's zero: 0 °C is 32 °F
+_ZERO = {"fahrenheit": 32.0}
 # a data size may be written in powers of 1,024 ("1,024 MB" for "1 GB"): the step of each unit
 _BINARY_STEP = {"byte": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5}
 SAME_SYSTEM_TOLERANCE = 0.01
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # the unit word after a measured value: glued ("6ft"), joined ("36-week-old") or spaced ("5 km", "100 km/h")
-_UNIT_WORD = re.compile(r"[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?|-[A-Za-z]+(?:-old)?")
+_UNIT_WORD = re.compile(r"\s?[°º˚]\s?[CF]\b|\s+degrees?\s+[A-Za-z]+|[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?"
+                        r"|-[A-Za-z]+(?:-old)?")
 _DECADE_S = re.compile(r"['’]?s")
 
 
 def unit_end(text: str, end: int) -> int:
-    """Where the unit word after the measured value ending at ``end`` of ``text`` ends."""
+    """Where the unit word after the measured value ending at ``end`` of ``text`` ends, and the
+    period of a rate after it ("60 requests per minute")."""
+    per = period(text, end)
+    if per is not None:
+        return per[1]
     m = _UNIT_WORD.match(text, end)
     return m.end() if m is not None else end
 
@@ -59,7 +69,7 @@ def written(text: str, q: Quantity) -> Span:
     if q.form == "decade":
         m = _DECADE_S.match(text, b)
         return a, m.end() if m is not None else b
-    return a, unit_end(text, b) if q.counts else b
+    return a, unit_end(text, b) if q.counts or q.per else b
 
 
 def as_evidence_writes(claim: str, evidence: str) -> str:
@@ -95,7 +105,7 @@ def convertible(a: str | None, b: str | None) -> bool:
 
 def convert(value: float, unit: str, to: str) -> float:
     """``value`` in ``unit`` given in the unit ``to`` (both known to :func:`convertible`)."""
-    return value * _SIZES[unit][2] / _SIZES[to][2]
+    return (value - _ZERO.get(unit, 0.0)) * _SIZES[unit][2] / _SIZES[to][2] + _ZERO.get(to, 0.0)
 
 
 def in_unit_of(e: Quantity, q: Quantity) -> float:
@@ -105,8 +115,22 @@ def in_unit_of(e: Quantity, q: Quantity) -> float:
     return e.value
 
 
+def over_period_of(e: Quantity, q: Quantity) -> Quantity:
+    """The evidence rate ``e`` counted over the claim's period ("60 per minute" as "1 per second"),
+    where both are rates over different periods; else ``e`` as it is."""
+    if e.per is None or q.per is None or e.per == q.per:
+        return e
+    return replace(e, value=e.value * _SIZES[q.per][2] / _SIZES[e.per][2], per=q.per)
+
+
 def restates(q: Quantity, e: Quantity) -> bool:
-    """Whether the evidence value ``e`` states the claim's measured value ``q`` in another unit."""
+    """Whether the evidence value ``e`` states the claim's measured value ``q`` in another unit, or
+    the claim's rate over another period."""
+    if e.per is not None and q.per is not None and e.per != q.per:
+        rate = over_period_of(e, q)
+        if q.matches(rate, rel_tol=SAME_SYSTEM_TOLERANCE) and q.counts in (None, rate.counts or q.counts):
+            return True
+        e = rate
     if not convertible(q.counts, e.counts) or e.counts is None or q.counts is None:
         return False
     value = convert(e.value, e.counts, q.counts)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from veracity.engine.normalize import canonical_text
+from veracity.engine.spelling import as_evidence_spells
 from veracity.engine.tables import readable, rows_about
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
 from veracity.engine.units import as_evidence_writes
@@ -92,13 +93,15 @@ def make_pair(evidence: str, prompt: str | None, claim: str) -> tuple[str, str]:
     The window is narrowed to the sentences that share the most words with the claim
     (:func:`~veracity.engine.windows.focus`), so the pair stays short. A measure the focused
     evidence gives only in another unit is written in the claim as the evidence writes it
-    (:func:`~veracity.engine.units.as_evidence_writes`: "about 8 km" → "about 5 miles").
+    (:func:`~veracity.engine.units.as_evidence_writes`: "about 8 km" → "about 5 miles"), and an
+    acronym or a percentage it gives only spelled out, as it spells it
+    (:func:`~veracity.engine.spelling.as_evidence_spells`: "ET" → "Eastern Time", "50%" → "half").
     """
     claim = canonical_text(claim)
     question = canonical_text(prompt or "")
     query = format_query(question, claim)
     focused = focus(rows_about(canonical_text(readable(evidence)), query), claim, FOCUS_WORDS, query)
-    alike = as_evidence_writes(claim, focused)
+    alike = as_evidence_spells(as_evidence_writes(claim, focused), focused)
     return focused, query if alike == claim else format_query(question, alike)
 
 
@@ -147,7 +150,8 @@ def _load_config(path: Path) -> dict[str, Any]:
 
 
 # what calibration writes into a checker's config.json (the optional ones may be absent or null)
-OPTIONAL_CALIBRATION = ("veto_p", "name_gate", "name_p")
+NAME_GATE = ("name_gate", "name_p")  # fitted after the rest, on its probabilities (training/name_gate.py)
+OPTIONAL_CALIBRATION = ("veto_p", *NAME_GATE)
 CALIBRATION = ("max_length", "temperature", "bias", "threshold", *OPTIONAL_CALIBRATION)
 
 

@@ -106,7 +106,7 @@ from functools import partial
 from typing import Literal
 
 from veracity.engine import units
-from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims
+from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims, statement
 from veracity.engine.demonyms import DEMONYMS, asked_nations, nation_of
 from veracity.engine.normalize import (
     DateValue,
@@ -119,6 +119,7 @@ from veracity.engine.normalize import (
     fold,
     joined_numbers,
     measure,
+    period,
     ranked,
     spelled_ranges,
     stem,
@@ -272,14 +273,17 @@ def _content(text: str, skip: Sequence[Span] = ()) -> list[str]:
 
 def _quote(text: str, span: Span, unit: bool = False) -> str:
     """The evidence token holding ``span`` ("Due:21Jun25"), without the punctuation around it; with
-    ``unit``, with the unit word after a measured value ("5,000 metres", see :func:`_written`)."""
+    ``unit``, with the unit word after a measured value ("5,000 metres", see :func:`_written`). A
+    value of a range in words is quoted with the range ("5 to 7", not "5" or "7")."""
+    span = next((r.span for r in _facts(text).joined
+                 if r.span[0] <= span[0] and span[1] <= r.span[1] and r.span != span and " " in r.text), span)
     a, b = span
     while a > 0 and not text[a - 1].isspace() and span[0] - a < 20:
         a -= 1
     while b < len(text) and not text[b].isspace() and b - span[1] < 20:
         b += 1
-    if unit and b == span[1] and measure(text, span):  # a unit glued to the value ("6ft") is in the token
-        b = units.unit_end(text, b)
+    if unit and b == span[1] and (measure(text, span) or period(text, b)):  # a unit glued to the value
+        b = units.unit_end(text, b)  # ("6ft") is in the token; a rate's period follows ("60 per minute")
     return re.sub(r"['’]s$", "", text[a:b].lstrip("(\"'“‘[").rstrip(".,;:)\"'”’]"))  # "21-year-old's"
 
 
@@ -391,10 +395,12 @@ def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> l
     of the same thing where both say what they count ("21 points", not "21 seconds"), a rank for
     a rank given as one ("world No 10" is not stated by "10 titles") and no rank for an age (the
     "17th" of "tied for 17th" does not state "a 17-year-old"). Otherwise ranks and counts state
-    each other: "his 4,000th winner" states "4,000 winners"."""
+    each other: "his 4,000th winner" states "4,000 winners". A bare number that counts a thing is no
+    amount or percentage: "$5" does not state "five users"."""
     sort = _sort(q, claim)
+    noun = _counted(claim, q.span) if q.unit is None and q.kind in ("number", "word") else None
     found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
-             if _states(q, e) and _of_sort(e, sort)]
+             if _states(q, e) and _of_sort(e, sort) and not (noun is not None and e.unit is not None)]
     if not found and q.is_year:
         found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates
                  if e.year is not None and q.holds_year(e.year)]
@@ -404,7 +410,10 @@ def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> l
 def _states(q: Quantity, e: Quantity) -> bool:
     """The evidence value ``e`` states the claim's ``q``: equal and counting the same thing where both
     say what they count, or the same measure in another unit ("5,000 metres" for "5 km", see
-    :mod:`veracity.engine.units`)."""
+    :mod:`veracity.engine.units`). Two limits of one sense are equal: "up to 5 users" is no limit of
+    "up to 3 users", nor "at least 21" of "at least 18", though an exact 3 is within "up to 5"."""
+    if q.bound in ("min", "max") and e.bound == q.bound and not math.isclose(q.value, e.value, rel_tol=1e-6):
+        return False
     return (q.matches(e) and q.counts in (None, e.counts or q.counts)) or units.restates(q, e)
 
 
@@ -491,25 +500,30 @@ def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -
     where it counts that: "Ten deputies" for "12 deputies". Not for a value the evidence gives:
     "sentenced to 12 years" where the evidence says "sentenced to two years ..., later increased
     to 12 years". The same measure in another unit, of a size within ``MAGNITUDE``, is a rival only
-    where no value of the claim's own unit is ("5,000 metres" for "8 km")."""
-    # (gap, window, span, equal to q) for: the same unit, the same count, the same measure in another unit
-    # (only where neither of those stands), the years of dates
-    tiers: list[list[tuple[float, int, Span, bool]]] = [[], [], [], []]
+    where no value of the claim's own unit is ("5,000 metres" for "8 km"); the same number in another
+    unit comes first ("12 weeks" for "12 months", before a bare "58")."""
+    # (gap, window, span, equal to q, a rate) for: the same unit, the same number in another unit, the same
+    # count, the same measure in another unit (only where none of those stands), the years of dates
+    tiers: list[list[tuple[float, int, Span, bool, bool]]] = [[], [], [], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
             alike = (_same_count(q, e) and q.counts in (None, e.counts or q.counts)
                      and not _counts_other(q, e, w.text)) or (
                 noun is not None and e.kind == "word" and e.value >= 2 and _counted(w.text, e.span) == noun)
-            tier = (0 if q.unit is not None and e.unit == q.unit else 1 if alike
-                    else 2 if _same_count(q, e) and _near_measure(q, e) else None)
+            measured = _same_count(q, e) and _near_measure(q, e)
+            tier = (0 if q.unit is not None and e.unit == q.unit else 1 if measured and e.value == q.value
+                    else 2 if alike else 3 if measured else None)
             if tier is not None:
-                tiers[tier].append((abs(units.in_unit_of(e, q) - q.value), i, e.span, _states(q, e)))
+                tiers[tier].append((abs(units.in_unit_of(e, q) - q.value), i, e.span, _states(q, e), e.per is not None))
         if q.is_year:
-            tiers[3].extend((abs(d.year - q.value), i, d.span, q.holds_year(d.year)) for d in facts.dates if d.year is not None)
+            tiers[4].extend((abs(d.year - q.value), i, d.span, q.holds_year(d.year), False)
+                            for d in facts.dates if d.year is not None)
     best = next((t for t in tiers if t), [])
+    if q.per is not None and any(rate for *_, rate in best):
+        best = [t for t in best if t[4]]  # a rate competes with rates ("60 per minute" for "60 an hour")
     nearest_first = sorted(best, key=lambda t: t[0])  # ties go to the nearest value
-    return [(i, span) for _, i, span, equal in nearest_first if not equal]
+    return [(i, span) for _, i, span, equal, _ in nearest_first if not equal]
 
 
 _COUNTED = re.compile(r"[\s-]+([A-Za-z]+)")
@@ -561,7 +575,8 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
     rivals = _other_quantities(q, own, (), windows, _noun(q, claim))
     comparable = [(i, r) for i, r in rivals if _comparable(q, windows[i].text, r)]
     written = _written(claim, q)
-    conflict = _conflict(written, claim, q.span, rivals, windows, stems, reading, comparable, q.counts is not None)
+    conflict = _conflict(written, claim, q.span, rivals, windows, stems, reading, comparable,
+                         q.counts is not None or q.per is not None)
     if conflict is not None:
         return conflict
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {written} but no such value appears in the evidence.", ())
@@ -760,7 +775,9 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         stray = None
         if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
             rivals = partial(_other_quantities, q, own, found, windows)
-            stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems, q.counts is not None)
+            stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
+                           q.counts is not None or q.per is not None)
+        stray = stray or (_turned(q, claim, found, windows) if found else None)
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -776,6 +793,56 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             if failure is not None and failure.hard:
                 return out
     return out
+
+
+# the way a value moved, said by a word among the few before it ("rose to $610 million", "up 12%")
+_UP = frozenset("""rose rise rises rising risen grew grow grows growing grown increased increase increases
+    increasing up gained gain gains climbed climb climbs jumped jump jumps soared surged raised raise raises
+    boosted higher""".split())
+_DOWN = frozenset("""fell fall falls falling fallen declined decline declines declining decreased decrease
+    decreases decreasing down dropped drop drops dropping lost lose loses slid slipped sank shrank shrunk
+    plunged plummeted tumbled cut cuts lowered lower reduced""".split())
+MOVE_REACH = 3  # the word stands among the 3 words before the value
+
+
+def _direction(text: str, span: Span) -> str | None:
+    """"up" or "down" where a word among the ``MOVE_REACH`` words before the value at ``span`` says the
+    value rose or fell ("rose to", "fell by"; "up" and "down" only right before it: "up 12%", not
+    "counting down to the 100th"), in its clause and not negated; else ``None``."""
+    head = re.split(r"[,;:()]", text[max(0, span[0] - 60):span[0]])[-1]
+    words = [w for w in head.split()][-MOVE_REACH:]
+    if any(_negation(words, i) for i in range(len(words))):
+        return None
+    for k, w in enumerate(reversed(words)):
+        f = fold(w)
+        if f in ("up", "down") and k > 0:
+            continue
+        if f in _UP or f in _DOWN:
+            return "up" if f in _UP else "down"
+    return None
+
+
+def _turned(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]) -> _Failure | None:
+    """The claim's value moved the other way than wherever the evidence gives it: "Net income fell to
+    $610 million." where the evidence says "Net income rose to $610 million"; not where one of the
+    evidence values stated says no way or the same way."""
+    mine = _direction(claim, q.span) if q.form == "plain" and q.kind in ("number", "amount", "percent") else None
+    if mine is None:
+        return None
+    ways = [_direction(windows[i].text, at) for i, at in found]
+    if not ways or any(w != ("down" if mine == "up" else "up") for w in ways):
+        return None
+    i, at = found[0]
+    return _Failure(True, P_CONFLICT, f'The claim says "{_lead(claim, q.span)}" but the evidence says '
+                    f'"{_lead(windows[i].text, at)}".', (i,), at)
+
+
+def _lead(text: str, span: Span) -> str:
+    """The value at ``span`` with the words before it in its clause, at most ``MOVE_REACH`` ("rose to
+    $610 million")."""
+    head = re.split(r"[,;:()]", text[max(0, span[0] - 60):span[0]])[-1]
+    words = head.split()[-MOVE_REACH:]
+    return " ".join([*words, text[span[0]:span[1]]])
 
 
 @text_cache()  # a window's values are placed in it for every claim it may contradict
@@ -996,6 +1063,7 @@ def _polarity(text: str) -> _Polarity:
 
 
 def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
+    claim = statement(claim)
     terms = {stem(w) for w in _content(claim)}
     if len(terms) < 2 or (claim.rstrip().endswith("?") and _QUESTION_FIRST.match(claim.lstrip())):
         return None  # a question ("Aren't they coached by...?") states nothing to negate
@@ -1034,8 +1102,9 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     not cover accidental damage."). Not "The warranty does not cover accidental damage." in "The
     warranty does not cover wear, but covers accidental damage.": each clause lacks a word or the
     negation. Words are compared by their stems with a doubled final consonant written once
-    ("shipped", "ship"); words with digits ("70", "2027") as written."""
-    text = claim.strip()
+    ("shipped", "ship"); words with digits ("70", "2027") as written. An answer word before the
+    statement ("No, gift cards can't be returned.") is no negation (:func:`statement`)."""
+    text = statement(claim).strip()
     if text.endswith("?"):
         return None
     figures = {x for x, _ in word_spans(text) if any(ch.isdigit() for ch in x)}
