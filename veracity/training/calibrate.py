@@ -38,7 +38,7 @@ import numpy as np
 from veracity.engine.claims import checkable_claims
 from veracity.engine.windows import select_evidence, split_windows
 from veracity.evaluation.runner import Prediction, Sample, load_samples, run
-from veracity.judges.checker import CONFIG_FILE, CheckerJudge, make_pair, sigmoid
+from veracity.judges.checker import CONFIG_FILE, NAME_GATE, CheckerJudge, make_pair, sigmoid
 from veracity.training.data import LENGTH_BINS, load_rows, novel_mentions, sentences
 from veracity.training.synth import perturb
 from veracity.training.train import auc
@@ -311,8 +311,7 @@ def write_config(model_dir: Path, rep: dict[str, Any]) -> bool:
     before is dropped (it could even stand above the new threshold); True when one was."""
     path = model_dir / CONFIG_FILE
     cfg = json.loads(path.read_text())
-    dropped = cfg.pop("name_gate", None) is not None
-    cfg.pop("name_p", None)
+    dropped = [cfg.pop(key, None) for key in NAME_GATE][0] is not None
     cfg["temperature"], cfg["bias"], cfg["threshold"] = rep["temperature"], rep["bias"], rep["threshold"]
     cfg["veto_p"] = rep.get("veto_p")
     cfg["calibration"] = {"data": f"halueval-dev, {rep['outputs_all']['n']} outputs verified by the engine",
