@@ -424,6 +424,7 @@ def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
 
 
 _LABEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\.?\s+$")
+_LABEL_REACH = 40  # characters before a number where its label word is looked for
 
 
 def _suffix(text: str, end: int, currency: str | None, labelled: bool = False) -> tuple[float, str | None, int, bool]:
@@ -463,7 +464,8 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
     raw = m.group("num")
     value = float(re.sub(r"[,\s\u00a0\u202f]", "", raw)) * (-1 if m.group("neg") else 1)
     currency, start = _prefix_currency(text, m.start())
-    scale, unit, end, scaled = _suffix(text, m.end(), currency, bool(_LABEL_BEFORE.search(text, 0, start)))
+    labelled = _LABEL_BEFORE.search(text, max(0, start - _LABEL_REACH), start) is not None
+    scale, unit, end, scaled = _suffix(text, m.end(), currency, labelled)
     hedge = _APPROX.search(text[max(0, start - 20) : start])
     bound = next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
     return Quantity(value * scale, unit, (start, end), text[start:end], _kind(raw, unit, scaled, value),
@@ -536,6 +538,7 @@ _MEASURE_AFTER = re.compile(r"(?P<glued>[a-z]+\b)|[\s-](?P<word>[a-z]+)\b", _I)
 _DEGREES = re.compile(r"\s?[°º˚]\s?(?P<sign>[CF])\b|\s+degrees?\s+(?P<word>celsius|centigrade|fahrenheit|C|F)\b", _I)
 _TEMPERATURES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit",
                  "fahrenheit": "fahrenheit"}
+_DEGREE_SIGNS = {"celsius": "C", "fahrenheit": "F"}  # how canonical_text writes each ("25°C")
 _PER_HOUR = re.compile(r"\s?/\s?hr?\b|\s+(?:per|an|a)\s+hour\b", _I)
 _SPEEDS = {"km": "kph", "mile": "mph"}
 
@@ -768,10 +771,10 @@ def canonical_text(text: str) -> str:
         edits.append((*d.span, f"{d.day} {month} {d.year}" if d.day is not None else f"{month} {d.year}"))
     taken = _Spans((s, e) for s, e, _ in edits)
     for q in extract_quantities(text):
-        scale = {"celsius": "C", "fahrenheit": "F"}.get(q.counts or "")
-        degrees = degrees_end(text, q.span[1]) if scale else None
+        sign = _DEGREE_SIGNS.get(q.counts or "")
+        degrees = degrees_end(text, q.span[1]) if sign else None
         if degrees is not None and not taken.overlaps(q.span):
-            edits.append((q.span[0], degrees, f"{q.text}°{scale}"))
+            edits.append((q.span[0], degrees, f"{q.text}°{sign}"))
         if q.kind != "amount" or q.unit is None or len(q.unit) != 3 or q.approximate or taken.overlaps(q.span):
             continue
         value = f"{q.value:,.0f}" if q.value == int(q.value) else f"{q.value:,.2f}"

@@ -88,9 +88,10 @@ def _value(word: str) -> int:
 
 def as_evidence_spells(claim: str, evidence: str) -> str:
     """``claim`` with each acronym the evidence only spells out, each percentage it only gives as a
-    share in words and each number it writes otherwise, written as the evidence writes it ("9am to 5pm ET" → "9am to 5pm Eastern Time"
-    against "9am to 5pm Eastern Time"; "50% of the participants" → "Half of the participants" against
-    "Half of the participants were women")."""
+    share in words and each number it writes otherwise, written as the evidence writes it ("9am to
+    5pm ET" → "9am to 5pm Eastern Time" against "9am to 5pm Eastern Time"; "50% of the participants"
+    → "Half of the participants" against "Half of the participants were women"). The evidence's
+    values are read only for a claim that has some (this runs for every claim and window)."""
     edits: list[tuple[Span, str]] = []
     for m in _ACRONYM.finditer(claim):
         if _ROMAN.fullmatch(m.group(0)) or re.search(rf"\b{m.group(0)}\b", evidence):
@@ -98,9 +99,10 @@ def as_evidence_spells(claim: str, evidence: str) -> str:
         full = spelled_out(m.group(0), evidence)
         if full is not None:
             edits.append((m.span(), full))
-    given = [(value, evidence[a:b]) for value, (a, b) in shares(evidence)]
-    theirs = [e for e in extract_quantities(evidence) if e.kind in _WRITTEN]
-    for q in extract_quantities(claim):
+    mine = [q for q in extract_quantities(claim) if q.kind in _WRITTEN]
+    given = [(value, evidence[a:b]) for value, (a, b) in shares(evidence)] if mine else []
+    theirs = [e for e in extract_quantities(evidence) if e.kind in _WRITTEN] if mine else []
+    for q in mine:
         same = next((e for e in theirs if e.kind == q.kind and e.unit == q.unit and e.value == q.value), None)
         if same is not None and same.text != q.text and not any(e.text == q.text for e in theirs):
             edits.append((q.span, same.text))

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import replace
 
-from veracity.engine.normalize import Quantity, extract_quantities, period
+from veracity.engine.normalize import Quantity, degrees_end, extract_quantities, period
 from veracity.engine.types import Span
 
 _DAY = 86_400.0
@@ -47,17 +47,19 @@ _BINARY_STEP = {"byte": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5}
 SAME_SYSTEM_TOLERANCE = 0.01
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # the unit word after a measured value: glued ("6ft"), joined ("36-week-old") or spaced ("5 km", "100 km/h")
-_UNIT_WORD = re.compile(r"\s?[°º˚]\s?[CF]\b|\s+degrees?\s+[A-Za-z]+|[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?"
-                        r"|-[A-Za-z]+(?:-old)?")
+_UNIT_WORD = re.compile(r"[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?|-[A-Za-z]+(?:-old)?")
 _DECADE_S = re.compile(r"['’]?s")
 
 
 def unit_end(text: str, end: int) -> int:
-    """Where the unit word after the measured value ending at ``end`` of ``text`` ends, and the
-    period of a rate after it ("60 requests per minute")."""
+    """Where the unit word after the measured value ending at ``end`` of ``text`` ends ("°C" and
+    " degrees Celsius" too), and the period of a rate after it ("60 requests per minute")."""
     per = period(text, end)
     if per is not None:
         return per[1]
+    degrees = degrees_end(text, end)
+    if degrees is not None:
+        return degrees
     m = _UNIT_WORD.match(text, end)
     return m.end() if m is not None else end
 

@@ -777,7 +777,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             rivals = partial(_other_quantities, q, own, found, windows)
             stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
                            q.counts is not None or q.per is not None)
-        stray = stray or (_turned(q, claim, found, windows) if found else None)
+        stray = stray or _turned(q, claim, found, windows)
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -809,8 +809,7 @@ def _direction(text: str, span: Span) -> str | None:
     """"up" or "down" where a word among the ``MOVE_REACH`` words before the value at ``span`` says the
     value rose or fell ("rose to", "fell by"; "up" and "down" only right before it: "up 12%", not
     "counting down to the 100th"), in its clause and not negated; else ``None``."""
-    head = re.split(r"[,;:()]", text[max(0, span[0] - 60):span[0]])[-1]
-    words = [w for w in head.split()][-MOVE_REACH:]
+    words = _lead_words(text, span)
     if any(_negation(words, i) for i in range(len(words))):
         return None
     for k, w in enumerate(reversed(words)):
@@ -829,8 +828,8 @@ def _turned(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows:
     mine = _direction(claim, q.span) if q.form == "plain" and q.kind in ("number", "amount", "percent") else None
     if mine is None:
         return None
-    ways = [_direction(windows[i].text, at) for i, at in found]
-    if not ways or any(w != ("down" if mine == "up" else "up") for w in ways):
+    other = "down" if mine == "up" else "up"
+    if not found or any(_direction(windows[i].text, at) != other for i, at in found):
         return None
     i, at = found[0]
     return _Failure(True, P_CONFLICT, f'The claim says "{_lead(claim, q.span)}" but the evidence says '
@@ -840,9 +839,13 @@ def _turned(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows:
 def _lead(text: str, span: Span) -> str:
     """The value at ``span`` with the words before it in its clause, at most ``MOVE_REACH`` ("rose to
     $610 million")."""
-    head = re.split(r"[,;:()]", text[max(0, span[0] - 60):span[0]])[-1]
-    words = head.split()[-MOVE_REACH:]
-    return " ".join([*words, text[span[0]:span[1]]])
+    return " ".join([*_lead_words(text, span), text[span[0]:span[1]]])
+
+
+def _lead_words(text: str, span: Span) -> list[str]:
+    """The words before the value at ``span`` in its clause (cut at , ; : and brackets), at most
+    ``MOVE_REACH``."""
+    return re.split(r"[,;:()]", text[max(0, span[0] - 60):span[0]])[-1].split()[-MOVE_REACH:]
 
 
 @text_cache()  # a window's values are placed in it for every claim it may contradict
