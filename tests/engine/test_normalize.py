@@ -274,6 +274,7 @@ def test_a_capital_m_or_b_after_a_number_is_a_scale(text: str, value: float) -> 
 def test_canonical_text_writes_a_temperature_one_way() -> None:
     assert canonical_text("Keep below 25 degrees Celsius or 77 ° F.") == "Keep below 25°C or 77°F."
     assert canonical_text("Keep below 25°C.") == canonical_text("Keep below 25 °C.") == "Keep below 25°C."
+    assert canonical_text("Keep below 30ºC or 86ºF.") == "Keep below 30°C or 86°F."
 
 
 @pytest.mark.parametrize(("text", "per"), [
@@ -358,6 +359,8 @@ def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
     # temperatures
     ("Store below 25°C.", "celsius"),
     ("Store below 25 ºC.", "celsius"),
+    ("Store below 30ºC.", "celsius"),  # an ordinal sign for the degree sign, glued: no code
+    ("Store at 36.6ºC or 86ºF.", "celsius"),
     ("It reached 77 degrees Fahrenheit.", "fahrenheit"),
     ("It reached 25 degrees C today.", "celsius"),
     ("It turned 90 degrees.", None),  # an angle or a temperature: no unit

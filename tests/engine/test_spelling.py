@@ -38,6 +38,9 @@ def test_shares(text: str, values: list[float]) -> None:
     ("Acme has 1.5M customers, up 12 percent.", "Acme has 1,500,000 customers, up 12% on last year.",
      "Acme has 1,500,000 customers, up 12%."),
     ("Revenue was $4.2bn.", "Revenue was $4.2 billion.", "Revenue was $4.2 billion."),
+    ("Acme's Q3 revenue rose.", "Acme reported third-quarter revenue of $4.2 billion.",
+     "Acme's third-quarter revenue rose."),
+    ("H1 sales rose.", "Sales in the first half rose.", "First half sales rose."),
     # written the claim's way, or not at all, or another value: left as it is
     ("Revenue was 4.2 billion.", "Revenue was $4.2 billion.", "Revenue was 4.2 billion."),
     ("It has 12 stores and 12% growth.", "12 stores; growth of 12 percent, 12%.", "It has 12 stores and 12% growth."),
@@ -45,6 +48,8 @@ def test_shares(text: str, values: list[float]) -> None:
     ("60% were women.", "Half of the participants were women.", "60% were women."),
     ("More than 50% were women.", "Half of the participants were women.", "More than 50% were women."),
     ("Part II follows.", "Part Two. Ivan Ivanov spoke.", "Part II follows."),
+    ("Q2 revenue fell.", "Third-quarter revenue fell.", "Q2 revenue fell."),  # another quarter: left to the rules
+    ("In the third quarter revenue rose.", "Third-quarter revenue rose.", "In the third quarter revenue rose."),
 ])
 def test_as_evidence_spells(claim: str, evidence: str, expected: str) -> None:
     assert as_evidence_spells(claim, evidence) == expected

@@ -857,6 +857,13 @@ def test_a_negation_the_evidence_restates(claim: str, context: str, clause: str 
     ("He has 4 children.", "He has two children from his first marriage and one from his second.",
      "The claim says 4 but the evidence says two."),
     ("The team won 5 titles.", "The team won 3 titles in 2 years.", "The claim says 5 but the evidence says 3."),
+    # the parts stand in one sentence, wherever it is in the evidence; not in two
+    ("He has 3 children.", "Born in Leeds in 1950, he moved to York. He has two children from his first marriage "
+     "and one from his second. He retired in 2001.", None),
+    ("He has 3 children.", "He has two children from his first marriage. One from his second is grown.",
+     "The claim says 3 but the evidence says two."),
+    ("The club signed 6 players this year.", "The club signed 4 players in January. It signed 2 in July.",
+     "The claim says 6 but the evidence says 4."),
 ])
 def test_a_count_may_be_a_total(claim: str, context: str, reason: str | None) -> None:
     hard = veto(claim, context)
@@ -1043,3 +1050,26 @@ def test_the_value_quoted_is_the_one_whose_sentence_the_claim_restates() -> None
     hard = veto("It was the tallest man-made structure until 1931, when the Empire State Building was completed.",
                 context)  # "built" is no reason to quote 1887: the other sentence says what the claim does
     assert hard is not None and hard.reason.endswith("(it gives 1930)."), hard
+
+
+QUARTERS = ("Acme reported third-quarter revenue of $2.1 billion, up 8%. Second-quarter revenue was $1.9 billion. "
+            "It expects revenue of $2.3 billion in Q4 2026. Revenue reached $8 billion over the year.")
+
+
+@pytest.mark.parametrize(("claim", "reason"), [
+    # a figure given for another quarter than the evidence gives it for, the quarter written either way
+    ("Q2 revenue was $2.1 billion.",
+     "The claim gives $2.1 billion for the second quarter but the evidence gives it for the third quarter."),
+    ("Revenue in the third quarter was $1.9 billion.",
+     "The claim gives $1.9 billion for the third quarter but the evidence gives it for the second quarter."),
+    ("Acme expects Q3 revenue of $2.3 billion.",
+     "The claim gives $2.3 billion for the third quarter but the evidence gives it for the fourth quarter."),
+    ("Q3 revenue was $2.1 billion, up 8%.", None),
+    ("Revenue was $1.9 billion in 2Q.", None),
+    ("Q4 revenue reached $8 billion.", None),                       # the evidence names no quarter for it
+    ("Revenue rose from $1.9 billion in Q2 to $2.1 billion in Q3.", None),  # two quarters: not read
+    ("First-half revenue was $1.9 billion.", None),                 # a half is no quarter
+])
+def test_a_figure_given_for_another_quarter_contradicts(claim: str, reason: str | None) -> None:
+    hard = veto(claim, QUARTERS)
+    assert (hard and hard.reason) == reason, hard

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import itertools
 import math
 import re
@@ -366,7 +367,10 @@ def extract_dates(text: str) -> list[DateValue]:
 
 
 def _numeric_with_affix(segment: str) -> bool:
-    """"7116GBP", "GBP7116", "12th", "10k", "5km": a number, not an identifier."""
+    """"7116GBP", "GBP7116", "12th", "10k", "5km", "30ºC" (an ordinal sign for a degree sign):
+    a number, not an identifier."""
+    if re.fullmatch(r"\d+º[CF]?", segment, _I):
+        return True
     m = re.fullmatch(r"(?P<pre>[A-Za-z]*)\d+(?P<suf>[A-Za-z]*)", segment)
     if m is None:
         return False
@@ -709,6 +713,8 @@ def _joined(text: str, run: list[Quantity]) -> JoinedNumbers:
 
 def fold(text: str) -> str:
     """Lower case without accents ("Müller" → "muller"), curly apostrophes made straight."""
+    if text.isascii():  # nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -731,6 +737,7 @@ _PARTICIPLES = dict(
 _IRREGULAR = IRREGULAR_PAST | _PARTICIPLES
 
 
+@functools.lru_cache(maxsize=65_536)  # a context's words are stemmed for every claim
 def stem(word: str) -> str:
     """A light stem: possessive, plural and -ed/-ing endings off, a final "e" dropped,
     common irregular verb forms mapped to their base ("paid" → "pay")."""

@@ -8,7 +8,9 @@ Two ways of writing one thing that the checker, trained on few of them, reads as
 - a percentage the evidence gives as a share: "50%" where it says "half of", "10%" for "one in
   ten", "25 percent" for "a quarter", equal at the claim's precision ("33%" for "a third");
 - a number the evidence writes otherwise: "1.5 million" or "1.5M" where it says "1,500,000",
-  "$4.2bn" for "$4.2 billion" (the same value exactly, of the same kind and unit).
+  "$4.2bn" for "$4.2 billion" (the same value exactly, of the same kind and unit);
+- a quarter or half the evidence names otherwise: "Q3" where it says "third-quarter"
+  (:mod:`veracity.engine.periods`).
 
 :func:`as_evidence_spells` rewrites only what the evidence never writes the claim's way, so a claim
 the evidence words alike is left as it is. Measures in other units are
@@ -21,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from veracity.engine.normalize import extract_quantities, word_spans
+from veracity.engine.periods import extract_periods
 from veracity.engine.types import Span
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
@@ -82,6 +85,19 @@ def shares(text: str) -> Iterator[tuple[float, Span]]:
                 yield 100.0 * n / d, m.span()
 
 
+def _periods_as_written(claim: str, evidence: str, taken: list[Span]) -> list[tuple[Span, str]]:
+    """The claim's quarters and halves written as codes that the evidence names only in words, with
+    the evidence's words ("Q3" → "third-quarter" against "third-quarter revenue")."""
+    mine = [p for p in extract_periods(claim) if p.coded and not any(a < p.span[1] and p.span[0] < b for a, b in taken)]
+    theirs = extract_periods(evidence) if mine else []
+    edits: list[tuple[Span, str]] = []
+    for p in mine:
+        same = [e.text for e in theirs if e.same(p)]
+        if same and p.text not in same:
+            edits.append((p.span, same[0][0].upper() + same[0][1:] if p.span[0] == 0 else same[0]))
+    return edits
+
+
 def _value(word: str) -> int:
     return int(word) if word.isdigit() else _UNITS[word.lower()]
 
@@ -114,6 +130,7 @@ def as_evidence_spells(claim: str, evidence: str) -> str:
         if share is not None:
             a, b = q.span
             edits.append(((a, b), share[0].upper() + share[1:] if a == 0 else share[0].lower() + share[1:]))
+    edits += _periods_as_written(claim, evidence, [span for span, _ in edits])
     for (a, b), text in sorted(edits, reverse=True):
         claim = claim[:a] + text + claim[b:]
     return claim

@@ -95,6 +95,7 @@ Reeve", which the context never mentions.').
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import difflib
 import itertools
@@ -126,6 +127,7 @@ from veracity.engine.normalize import (
     unit_word,
     word_spans,
 )
+from veracity.engine.periods import Period, PeriodKind, extract_periods
 from veracity.engine.tables import readable, record_rows, rows_index
 from veracity.engine.tense import past_year_ahead, this_year
 from veracity.engine.textcache import text_cache
@@ -191,13 +193,18 @@ class _Reading:
 
 
 @dataclass(frozen=True)
-class _Facts:
+class _Words:
+    """The words of a text as :func:`_known` looks them up."""
+    stems: frozenset[str]
+    abbrevs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Facts(_Words):
     dates: tuple[DateValue, ...]
     quantities: tuple[Quantity, ...]
     joined: tuple[JoinedNumbers, ...]
     identifiers: tuple[Identifier, ...]
-    stems: frozenset[str]
-    abbrevs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -218,15 +225,19 @@ def _parts(word: str) -> list[str]:
     return [word, *re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", word)]
 
 
-@text_cache()  # a window is read for every claim it may contradict
-def _facts(text: str) -> _Facts:
+def _words(text: str) -> _Words:
     parts = [fold(p) for w, _ in word_spans(text) for p in _parts(w)]
     abbrevs = tuple(sorted({p for p in parts if 3 <= len(p) <= 5 and p.isalpha() and p not in _STOP}))
-    stems = frozenset(stem(p) for p in parts) | _acronyms(text)
+    return _Words(frozenset(stem(p) for p in parts) | _acronyms(text), abbrevs)
+
+
+@text_cache()  # a window is read for every claim it may contradict
+def _facts(text: str) -> _Facts:
+    words = _words(text)
     quantities = tuple(extract_quantities(text))
     joined = tuple(joined_numbers(text, quantities)) + tuple(spelled_ranges(text, quantities))
-    return _Facts(tuple(extract_dates(text)), quantities, joined,
-                  tuple(extract_identifiers(text)), stems, abbrevs)
+    return _Facts(words.stems, words.abbrevs, tuple(extract_dates(text)), quantities, joined,
+                  tuple(extract_identifiers(text)))
 
 
 def _acronyms(text: str) -> frozenset[str]:
@@ -244,7 +255,7 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _known(word: str, facts: _Facts) -> bool:
+def _known(word: str, facts: _Words) -> bool:
     """Whether the evidence has ``word``: same stem, or an abbreviation of it ("Amt", "Inv")."""
     w = fold(word)
     if stem(w) in facts.stems:
@@ -311,7 +322,13 @@ def _pick_in_sentence(cands: Sequence[tuple[int, Span]], claim: str, claim_stems
     the world until the Chrysler Building ... was finished in 1930", not "designed and built the
     tower from 1887"."""
     words = _content(claim)
-    shared = [(_sentence_shared(words, windows[i].text, r), (i, r)) for i, r in cands]
+    counted: dict[tuple[int, Span], int] = {}  # a long context's values share sentences
+    shared: list[tuple[int, tuple[int, Span]]] = []
+    for i, r in cands:
+        key = (i, _sentence(windows[i].text, r))
+        if key not in counted:
+            counted[key] = _sentence_shared(words, windows[i].text, r)
+        shared.append((counted[key], (i, r)))
     most = max(n for n, _ in shared)
     return _pick([c for n, c in shared if n == most], claim_stems, windows)
 
@@ -606,10 +623,8 @@ def _total(q: Quantity, claim: str, windows: Sequence[Evidence]) -> bool:
     if noun is None or q.value < 2:
         return False
     for w in windows:
-        facts = _facts(w.text)
-        for a, b in _sentence_spans(w.text):
-            counts = [(e, _counted(w.text, e.span) == noun) for e in facts.quantities
-                      if a <= e.span[0] < b and e.kind in ("number", "word") and e.unit is None and e.form == "plain"]
+        for sentence in _plain_counts(w.text):
+            counts = [(e, counted == noun) for e, counted in sentence]
             first = next((e.span[0] for e, names in counts if names), None)
             # a part that leaves the thing out follows one that names it ("two children ... and one from")
             parts = [e for e, names in counts
@@ -630,7 +645,30 @@ def _comparable(q: Quantity, text: str, span: Span) -> bool:
     """Whether the evidence value at ``span`` of ``text`` is within a factor ``MAGNITUDE`` of ``q``:
     a value that might be another figure for the same thing ("78,000 sign petition" and "70,000
     signatures"), not one of another size ("a $3,000 plate" and "$300million")."""
-    return next((_of_size(q, e) for e in _facts(text).quantities if e.span == span), True)
+    e = _quantity_at(text).get(span)
+    return True if e is None else _of_size(q, e)
+
+
+@text_cache()  # a window's values are looked up by place for every claim it may contradict
+def _quantity_at(text: str) -> dict[Span, Quantity]:
+    """The first of :func:`_facts`' values of ``text`` at each span."""
+    at: dict[Span, Quantity] = {}
+    for e in _facts(text).quantities:
+        at.setdefault(e.span, e)
+    return at
+
+
+@text_cache()  # a window's counts are summed for every claim it may contradict
+def _plain_counts(text: str) -> tuple[tuple[tuple[Quantity, str | None], ...], ...]:
+    """The bare counts of each sentence of ``text`` that has some, in order, each with the stem of
+    the word it counts (:func:`_counted`): the parts :func:`_total` may add up."""
+    by_sentence: dict[int, list[tuple[Quantity, str | None]]] = {}
+    for e in _facts(text).quantities:
+        if e.kind in ("number", "word") and e.unit is None and e.form == "plain":
+            i = _sentence_index(text, e.span[0])
+            if i is not None:
+                by_sentence.setdefault(i, []).append((e, _counted(text, e.span)))
+    return tuple(tuple(by_sentence[i]) for i in sorted(by_sentence))
 
 
 def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers], windows: Sequence[Evidence],
@@ -673,8 +711,8 @@ def _same_sentence(text: str, claim: str, rivals: Sequence[tuple[int, Span]],
 
 def _sentence_shared(words: Sequence[str], text: str, at: Span) -> int:
     """How many of the claim's content ``words`` the sentence of ``text`` holding ``at`` has."""
-    facts = _facts.uncached(_sentence_text(text, at))
-    return sum(_known(w, facts) for w in words)
+    found = _words(_sentence_text(text, at))
+    return sum(_known(w, found) for w in words)
 
 
 def _sentence_text(text: str, at: Span) -> str:
@@ -777,7 +815,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             rivals = partial(_other_quantities, q, own, found, windows)
             stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
                            q.counts is not None or q.per is not None)
-        stray = stray or _turned(q, claim, found, windows)
+        stray = stray or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -836,6 +874,33 @@ def _turned(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows:
                     f'"{_lead(windows[i].text, at)}".', (i,), at)
 
 
+_periods = text_cache()(extract_periods)  # a window's quarters are placed for every claim it may contradict
+
+
+def _other_period(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]
+                  ) -> _Failure | None:
+    """The claim gives its value for a quarter or half ("Q2 revenue was $2.1 billion.") and every
+    evidence sentence that gives the value names others of that kind, not the claim's ("third-quarter
+    revenue of $2.1 billion"). A claim naming two periods is not read: which one the value is for
+    is not known; nor a year, which a period is of."""
+    periods = extract_periods(claim)
+    if len(periods) != 1 or not found or q.kind == "year":
+        return None
+    mine = periods[0]
+    named = [(i, _periods_around(windows[i].text, at, mine.kind)) for i, at in found]
+    if any(not others or any(p.same(mine) for p in others) for _, others in named):
+        return None
+    i, others = named[0]
+    return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {mine.name} but the evidence "
+                    f"gives it for {others[0].name}.", (i,), others[0].span)
+
+
+def _periods_around(text: str, at: Span, kind: PeriodKind) -> list[Period]:
+    """The periods of ``kind`` named in the sentence of ``text`` holding ``at``."""
+    a, b = _sentence(text, at)
+    return [p for p in _periods(text) if a <= p.span[0] < b and p.kind == kind]
+
+
 def _lead(text: str, span: Span) -> str:
     """The value at ``span`` with the words before it in its clause, at most ``MOVE_REACH`` ("rose to
     $610 million")."""
@@ -854,9 +919,22 @@ def _sentence_spans(text: str) -> tuple[Span, ...]:
     return tuple(c.span for c in split_claims(text))
 
 
+@text_cache()
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(a for a, _ in _sentence_spans(text))
+
+
+def _sentence_index(text: str, at: int) -> int | None:
+    """The index of the sentence of ``text`` (:func:`_sentence_spans`, in order, apart) holding
+    the character at ``at``; ``None`` between sentences."""
+    i = bisect.bisect_right(_sentence_starts(text), at) - 1
+    return i if i >= 0 and at < _sentence_spans(text)[i][1] else None
+
+
 def _sentence(text: str, span: Span) -> Span:
     """The bounds of the sentence of ``text`` holding ``span``."""
-    return next(((a, b) for a, b in _sentence_spans(text) if a <= span[0] < b), (0, len(text)))
+    i = _sentence_index(text, span[0])
+    return (0, len(text)) if i is None else _sentence_spans(text)[i]
 
 
 def _around(text: str, span: Span) -> list[str]:
@@ -886,8 +964,8 @@ def _near(claim: str, span: Span, asked: Sequence[str]) -> list[str]:
 def _shared(near: Sequence[str], text: str, at: Span) -> int:
     """How many of the words ``near`` a claim's value (:func:`_near`) stand around the value at
     ``at`` in ``text``."""
-    facts = _facts.uncached(" ".join(_around(text, at)))  # a few words, read once
-    return sum(_known(w, facts) for w in near)
+    found = _words(" ".join(_around(text, at)))  # a few words, read once
+    return sum(_known(w, found) for w in near)
 
 
 def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
