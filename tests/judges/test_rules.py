@@ -1073,3 +1073,22 @@ QUARTERS = ("Acme reported third-quarter revenue of $2.1 billion, up 8%. Second-
 def test_a_figure_given_for_another_quarter_contradicts(claim: str, reason: str | None) -> None:
     hard = veto(claim, QUARTERS)
     assert (hard and hard.reason) == reason, hard
+
+
+YEARS = ("Revenue was $8.1 billion in 2024, up 9%. In 2023 revenue was $7.4 billion. "
+         "Founded in 1998, Acme employs 250 people.")
+
+
+@pytest.mark.parametrize(("claim", "reason"), [
+    # a figure the evidence gives for another year, where it gives the claim's year another figure
+    ("Revenue was $7.4 billion in 2024.",
+     "The claim gives $7.4 billion for 2024 but the evidence gives it for 2023 and $8.1 billion for 2024."),
+    ("2023 revenue was $8.1 billion.",
+     "The claim gives $8.1 billion for 2023 but the evidence gives it for 2024 and $7.4 billion for 2023."),
+    ("Revenue was $8.1 billion in 2024.", None),
+    ("In 2024 Acme employed 250 people.", None),       # 1998 dates the founding: no other count for 2024
+    ("Revenue grew from $7.4 billion in 2023 to $8.1 billion in 2024.", None),  # two years: not read
+])
+def test_a_figure_given_for_another_year_contradicts(claim: str, reason: str | None) -> None:
+    hard = veto(claim, YEARS)
+    assert (hard and hard.reason) == reason, hard

@@ -815,7 +815,8 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             rivals = partial(_other_quantities, q, own, found, windows)
             stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
                            q.counts is not None or q.per is not None)
-        stray = stray or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
+        stray = (stray or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
+                 or _other_year(q, claim, found, windows))
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -899,6 +900,50 @@ def _periods_around(text: str, at: Span, kind: PeriodKind) -> list[Period]:
     """The periods of ``kind`` named in the sentence of ``text`` holding ``at``."""
     a, b = _sentence(text, at)
     return [p for p in _periods(text) if a <= p.span[0] < b and p.kind == kind]
+
+
+def _other_year(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]
+                ) -> _Failure | None:
+    """The claim gives its value for a year ("Revenue was $7.4 billion in 2024.") that every evidence
+    sentence giving the value does not name, naming others ("In 2023 revenue was $7.4 billion."),
+    while a sentence naming the claim's year gives another value of its kind ("$8.1 billion in
+    2024"). Without that other value the years may date something else ("Founded in 1998, it earns
+    $8.1 billion"); a claim naming two years is not read."""
+    years = {e.value for e in extract_quantities(claim) if e.kind == "year"}
+    if len(years) != 1 or not found or q.kind not in ("amount", "percent", "number") or q.form != "plain":
+        return None
+    year = int(next(iter(years)))
+    named = [(i, _years_around(windows[i].text, at)) for i, at in found]
+    if any(not others or year in others for _, others in named):
+        return None
+    for j, w in enumerate(windows):
+        for e in _facts(w.text).quantities:
+            if (e.kind == q.kind and e.unit == q.unit and e.counts == q.counts and e.form == "plain"
+                    and not _states(q, e) and _of_size(q, e) and year in _years_around(w.text, e.span)):
+                i, others = named[0]
+                return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {year} but the "
+                                f"evidence gives it for {min(others)} and {_quote(w.text, e.span)} for {year}.",
+                                (j,), e.span)
+    return None
+
+
+def _years_around(text: str, at: Span) -> frozenset[int]:
+    """The years named in the sentence of ``text`` holding ``at``, bare or in a date."""
+    i = _sentence_index(text, at[0])
+    return frozenset() if i is None else _sentence_years(text)[i]
+
+
+@text_cache()  # a window's years are placed in it for every claim it may contradict
+def _sentence_years(text: str) -> tuple[frozenset[int], ...]:
+    """The years each sentence of ``text`` names (:func:`_sentence_spans`), bare or in a date."""
+    years: list[set[int]] = [set() for _ in _sentence_spans(text)]
+    facts = _facts(text)
+    for start, value in [*((e.span[0], int(e.value)) for e in facts.quantities if e.kind == "year"),
+                         *((d.span[0], d.year) for d in facts.dates if d.year is not None)]:
+        i = _sentence_index(text, start)
+        if i is not None:
+            years[i].add(value)
+    return tuple(frozenset(y) for y in years)
 
 
 def _lead(text: str, span: Span) -> str:
