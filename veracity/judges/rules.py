@@ -101,10 +101,10 @@ import difflib
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Literal
+from typing import Literal, TypeVar
 
 from veracity.engine import units
 from veracity.engine.claims import AUXILIARY, QUESTION_OPENER, split_claims, statement
@@ -133,6 +133,8 @@ from veracity.engine.tense import past_year_ahead, this_year
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 from veracity.engine.windows import sentences
+
+T = TypeVar("T")
 
 REACH = 4  # a negation bears on the next 4 words ("did not pay the dividend")
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
@@ -322,13 +324,7 @@ def _pick_in_sentence(cands: Sequence[tuple[int, Span]], claim: str, claim_stems
     the world until the Chrysler Building ... was finished in 1930", not "designed and built the
     tower from 1887"."""
     words = _content(claim)
-    counted: dict[tuple[int, Span], int] = {}  # a long context's values share sentences
-    shared: list[tuple[int, tuple[int, Span]]] = []
-    for i, r in cands:
-        key = (i, _sentence(windows[i].text, r))
-        if key not in counted:
-            counted[key] = _sentence_shared(words, windows[i].text, r)
-        shared.append((counted[key], (i, r)))
+    shared = [(_sentence_shared(words, windows[i].text, r), (i, r)) for i, r in cands]
     most = max(n for n, _ in shared)
     return _pick([c for n, c in shared if n == most], claim_stems, windows)
 
@@ -662,13 +658,20 @@ def _quantity_at(text: str) -> dict[Span, Quantity]:
 def _plain_counts(text: str) -> tuple[tuple[tuple[Quantity, str | None], ...], ...]:
     """The bare counts of each sentence of ``text`` that has some, in order, each with the stem of
     the word it counts (:func:`_counted`): the parts :func:`_total` may add up."""
-    by_sentence: dict[int, list[tuple[Quantity, str | None]]] = {}
-    for e in _facts(text).quantities:
-        if e.kind in ("number", "word") and e.unit is None and e.form == "plain":
-            i = _sentence_index(text, e.span[0])
-            if i is not None:
-                by_sentence.setdefault(i, []).append((e, _counted(text, e.span)))
-    return tuple(tuple(by_sentence[i]) for i in sorted(by_sentence))
+    counts = [(e.span[0], (e, _counted(text, e.span))) for e in _facts(text).quantities
+              if e.kind in ("number", "word") and e.unit is None and e.form == "plain"]
+    return tuple(tuple(found) for found in _by_sentence(text, counts) if found)
+
+
+def _by_sentence(text: str, items: Iterable[tuple[int, T]]) -> list[list[T]]:
+    """``items`` (each with its start in ``text``) grouped by the sentence of ``text`` holding it, one
+    list per sentence of :func:`_sentence_spans`, in order; an item between sentences is left out."""
+    grouped: list[list[T]] = [[] for _ in _sentence_spans(text)]
+    for start, item in items:
+        i = _sentence_index(text, start)
+        if i is not None:
+            grouped[i].append(item)
+    return grouped
 
 
 def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers], windows: Sequence[Evidence],
@@ -711,8 +714,11 @@ def _same_sentence(text: str, claim: str, rivals: Sequence[tuple[int, Span]],
 
 def _sentence_shared(words: Sequence[str], text: str, at: Span) -> int:
     """How many of the claim's content ``words`` the sentence of ``text`` holding ``at`` has."""
-    found = _words(_sentence_text(text, at))
+    found = _sentence_words(_sentence_text(text, at))
     return sum(_known(w, found) for w in words)
+
+
+_sentence_words = text_cache()(_words)  # a sentence is read for each of its values and each claim
 
 
 def _sentence_text(text: str, at: Span) -> str:
@@ -916,11 +922,11 @@ def _other_year(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], wind
     named = [(i, _years_around(windows[i].text, at)) for i, at in found]
     if any(not others or year in others for _, others in named):
         return None
+    _, others = named[0]
     for j, w in enumerate(windows):
         for e in _facts(w.text).quantities:
             if (e.kind == q.kind and e.unit == q.unit and e.counts == q.counts and e.form == "plain"
                     and not _states(q, e) and _of_size(q, e) and year in _years_around(w.text, e.span)):
-                i, others = named[0]
                 return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {year} but the "
                                 f"evidence gives it for {min(others)} and {_quote(w.text, e.span)} for {year}.",
                                 (j,), e.span)
@@ -936,14 +942,10 @@ def _years_around(text: str, at: Span) -> frozenset[int]:
 @text_cache()  # a window's years are placed in it for every claim it may contradict
 def _sentence_years(text: str) -> tuple[frozenset[int], ...]:
     """The years each sentence of ``text`` names (:func:`_sentence_spans`), bare or in a date."""
-    years: list[set[int]] = [set() for _ in _sentence_spans(text)]
     facts = _facts(text)
-    for start, value in [*((e.span[0], int(e.value)) for e in facts.quantities if e.kind == "year"),
-                         *((d.span[0], d.year) for d in facts.dates if d.year is not None)]:
-        i = _sentence_index(text, start)
-        if i is not None:
-            years[i].add(value)
-    return tuple(frozenset(y) for y in years)
+    years = [*((e.span[0], int(e.value)) for e in facts.quantities if e.kind == "year"),
+             *((d.span[0], d.year) for d in facts.dates if d.year is not None)]
+    return tuple(frozenset(found) for found in _by_sentence(text, years))
 
 
 def _lead(text: str, span: Span) -> str:
