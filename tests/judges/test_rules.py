@@ -1056,6 +1056,8 @@ QUARTERS = ("Acme reported third-quarter revenue of $2.1 billion, up 8%. Second-
             "It expects revenue of $2.3 billion in Q4 2026. Revenue reached $8 billion over the year.")
 YEARS = ("Revenue was $8.1 billion in 2024, up 9%. In 2023 revenue was $7.4 billion. "
          "Founded in 1998, Acme employs 250 people.")
+MONTHS = ("February sales were $3.1 million. In March, sales climbed to $3.6 million. Unemployment rose to 4.3% in "
+          "July 2024, from 4.1% in June. Acme, founded in April 1998, employs 250 people.")
 
 
 @pytest.mark.parametrize(("claim", "context", "reason"), [
@@ -1079,6 +1081,20 @@ YEARS = ("Revenue was $8.1 billion in 2024, up 9%. In 2023 revenue was $7.4 bill
     ("Revenue was $8.1 billion in 2024.", YEARS, None),
     ("In 2024 Acme employed 250 people.", YEARS, None),       # 1998 dates the founding: no other count for 2024
     ("Revenue grew from $7.4 billion in 2023 to $8.1 billion in 2024.", YEARS, None),  # two years: not read
+    # a clause of the sentence dates the value when it names a year ("up 9% from $7.4 billion in 2023")
+    ("Revenue was $7.4 billion in 2024.", "Revenue was $8.1 billion in 2024, up 9% from $7.4 billion in 2023.",
+     "The claim gives $7.4 billion for 2024 but the evidence gives it for 2023 and $8.1 billion for 2024."),
+    ("Revenue was $7.4 billion in 2023.", "Revenue was $8.1 billion in 2024, up 9% from $7.4 billion in 2023.", None),
+    ("Acme earned $5 million in 2024.", "In 2023, Acme earned $5 million, and in 2024 it earned $7 million.",
+     None),  # the value's clause names no year, and its sentence names both
+    # a figure the evidence gives for another month, where it gives the claim's month another figure
+    ("Sales were $3.1 million in March.", MONTHS,
+     "The claim gives $3.1 million for March but the evidence gives it for February and $3.6 million for March."),
+    ("Unemployment was 4.3% in June 2024.", MONTHS,
+     "The claim gives 4.3% for June but the evidence gives it for July and 4.1% for June."),
+    ("Unemployment was 4.1% in June.", MONTHS, None),
+    ("In March, sales climbed to $3.6 million.", MONTHS, None),
+    ("In June Acme employed 250 people.", MONTHS, None),     # April dates the founding: no other count for June
 ])
 def test_a_figure_given_for_another_period_contradicts(claim: str, context: str, reason: str | None) -> None:
     hard = veto(claim, context)

@@ -162,6 +162,7 @@ _AUX_FIRST = re.compile(rf"{AUXILIARY}\b", re.IGNORECASE)
 _QUESTION_FIRST = re.compile(QUESTION_OPENER, re.IGNORECASE)
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name and name != "May"}
 _MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
+_CLAUSE_CUT = re.compile(r"[,;]\s|[:()]")
 _BOTH = re.compile(rf"(?i:{AUXILIARY})\s+(?:(?i:both)\s+)?(?:[a-z][^?]*?\s)??(?P<a>[A-Z][^?]*?)\s+and\s+"
                    r"(?P<b>[A-Z][^?]*?)(?:\s+both\b(?P<p>[^?]*))?\s*\?$")
 # questions that compare the two things rather than ask one thing of both
@@ -822,7 +823,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
                            q.counts is not None or q.per is not None)
         stray = (stray or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
-                 or _other_year(q, claim, found, windows))
+                 or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows))
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -915,37 +916,84 @@ def _other_year(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], wind
     while a sentence naming the claim's year gives another value of its kind ("$8.1 billion in
     2024"). Without that other value the years may date something else ("Founded in 1998, it earns
     $8.1 billion"); a claim naming two years is not read."""
-    years = {e.value for e in extract_quantities(claim) if e.kind == "year"}
-    if len(years) != 1 or not found or q.kind not in ("amount", "percent", "number") or q.form != "plain":
+    years = {int(e.value) for e in extract_quantities(claim) if e.kind == "year"}
+    return _other_dating(q, claim, found, windows, years, _years_named, str)
+
+
+def _other_calendar_month(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]
+                          ) -> _Failure | None:
+    """As :func:`_other_year`, for a month ("Sales were $3.1 million in March." against "February
+    sales were $3.1 million. In March, sales climbed to $3.6 million."): a month dates events as a
+    year does, so the evidence must give the claim's month another value of the kind."""
+    return _other_dating(q, claim, found, windows, _months_named(claim), _months_placed,
+                         lambda m: calendar.month_name[m])
+
+
+def _other_dating(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
+                  mine: set[int], named_in: Callable[[str], tuple[tuple[int, int], ...]],
+                  name: Callable[[int], str]) -> _Failure | None:
+    """A value the evidence dates otherwise (years or months, as ``named_in`` places them): where
+    the evidence gives it, its clause (or sentence, :func:`_named_around`) names others and not the
+    claim's one, and a clause naming that one gives another value of the same kind, unit and size."""
+    if len(mine) != 1 or not found or q.kind not in ("amount", "percent", "number") or q.form != "plain":
         return None
-    year = int(next(iter(years)))
-    named = [(i, _years_around(windows[i].text, at)) for i, at in found]
-    if any(not others or year in others for _, others in named):
+    when = next(iter(mine))
+    named = [(i, _named_around(windows[i].text, at, named_in)) for i, at in found]
+    if any(not others or when in others for _, others in named):
         return None
     _, others = named[0]
     for j, w in enumerate(windows):
         for e in _facts(w.text).quantities:
             if (e.kind == q.kind and e.unit == q.unit and e.counts == q.counts and e.form == "plain"
-                    and not _states(q, e) and _of_size(q, e) and year in _years_around(w.text, e.span)):
-                return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {year} but the "
-                                f"evidence gives it for {min(others)} and {_quote(w.text, e.span)} for {year}.",
-                                (j,), e.span)
+                    and not _states(q, e) and _of_size(q, e) and when in _named_around(w.text, e.span, named_in)):
+                return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {name(when)} but the "
+                                f"evidence gives it for {name(min(others))} and {_quote(w.text, e.span)} for "
+                                f"{name(when)}.", (j,), e.span)
     return None
 
 
-def _years_around(text: str, at: Span) -> frozenset[int]:
-    """The years named in the sentence of ``text`` holding ``at``, bare or in a date."""
+def _named_around(text: str, at: Span, named_in: Callable[[str], tuple[tuple[int, int], ...]]) -> frozenset[int]:
+    """What ``named_in`` reads (years, months) in the clause of ``text`` holding ``at`` ("from 4.1% in
+    June"), or in its sentence where the clause names none ("In June, it was 4.1%.")."""
     i = _sentence_index(text, at[0])
-    return frozenset() if i is None else _sentence_years(text)[i]
+    if i is None:
+        return frozenset()
+    a, b = _sentence_spans(text)[i]
+    named = named_in(text)
+    starts = [start for start, _ in named]
+    here = named[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    c, d = _clause(text, at, (a, b))
+    return frozenset(v for start, v in here if c <= start < d) or frozenset(v for _, v in here)
+
+
+def _clause(text: str, at: Span, sentence: Span) -> Span:
+    """The bounds of the clause of ``text`` holding ``at`` within ``sentence``: cut at a comma or
+    semicolon followed by a space, a colon or a bracket (not the comma of "4,200")."""
+    a, b = sentence
+    cuts = list(_CLAUSE_CUT.finditer(text, a, b))
+    start = max((m.end() for m in cuts if m.end() <= at[0]), default=a)
+    end = min((m.start() for m in cuts if m.start() >= at[1]), default=b)
+    return start, end
 
 
 @text_cache()  # a window's years are placed in it for every claim it may contradict
-def _sentence_years(text: str) -> tuple[frozenset[int], ...]:
-    """The years each sentence of ``text`` names (:func:`_sentence_spans`), bare or in a date."""
+def _years_named(text: str) -> tuple[tuple[int, int], ...]:
+    """The years ``text`` names, bare or in a date, each with its start, in order."""
     facts = _facts(text)
-    years = [*((e.span[0], int(e.value)) for e in facts.quantities if e.kind == "year"),
-             *((d.span[0], d.year) for d in facts.dates if d.year is not None)]
-    return tuple(frozenset(found) for found in _by_sentence(text, years))
+    return tuple(sorted([*((e.span[0], int(e.value)) for e in facts.quantities if e.kind == "year"),
+                         *((d.span[0], d.year) for d in facts.dates if d.year is not None)]))
+
+
+@text_cache()
+def _months_placed(text: str) -> tuple[tuple[int, int], ...]:
+    """The months ``text`` names, in a date or alone ("in March"), each with its start, in order."""
+    return tuple(sorted([*((d.span[0], d.month) for d in _facts(text).dates),
+                         *((a, m) for (a, _), m in _month_names(text))]))
+
+
+def _months_named(text: str) -> set[int]:
+    """The months ``text`` names, in a date or alone ("in March")."""
+    return {d.month for d in _facts(text).dates} | {m for _, m in _month_names(text)}
 
 
 def _lead(text: str, span: Span) -> str:
