@@ -28,6 +28,7 @@ def test_messages_form_with_judge_choice(http: httpx.Client, model: str | None) 
     r = http.post(URL, json={"model": model, "messages": messages, "max_tokens": 20, "temperature": 0})
     assert r.status_code == 200, r.text
     assert r.json()["is_hallucination"] is False
+    assert r.json()["model"] == (model or "verify-reliability")  # the judge asked for is the one named
 
 
 def test_stream_true_is_400(http: httpx.Client) -> None:
@@ -41,6 +42,12 @@ def test_unknown_judge_is_404_and_bad_bodies_400(http: httpx.Client) -> None:
     assert assert_error(r, 404, "not_found_error")["param"] == "model"
     assert assert_error(http.post(URL, json={"prompt": "p"}), 400, "invalid_request_error")["param"] == "output"
     assert_error(http.post(URL, json=[1, 2]), 400, "invalid_request_error")
+
+
+def test_the_llm_judge_unconfigured_is_404_saying_what_to_set(http: httpx.Client) -> None:
+    err = assert_error(http.post(URL, json={"model": "llm", "prompt": "p", "output": "The client is Acme."}),
+                       404, "not_found_error")
+    assert err["param"] == "model" and err["code"] == "model_not_found" and "VERACITY_LLM_BASE_URL" in err["message"]
 
 
 @pytest.mark.skipif((DEFAULT_MODEL_DIR / "model.onnx").is_file(), reason="a checker model is shipped")

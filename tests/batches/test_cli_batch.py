@@ -70,3 +70,11 @@ def test_batch_submit_status_list_download_against_a_server(server: Server, tmp_
     nokey = run_cli("batch", "status", batch_id, "--url", server.url, data_dir=tmp_path, check=False,
                     env={"VERACITY_API_KEY": ""})
     assert nokey.returncode == 1 and "veracity keys create" in nokey.stderr
+
+
+def test_batch_submit_wait_exits_1_when_the_batch_fails_validation(server: Server, tmp_path: Path) -> None:
+    src = tmp_path / "dup.jsonl"
+    src.write_bytes(jsonl([verify_line("a"), verify_line("a")]))  # a repeated custom_id: the batch fails
+    proc = run_cli("batch", "submit", str(src), "--url", server.url, "--wait", data_dir=tmp_path, check=False,
+                   env={"VERACITY_API_KEY": server.admin_key})
+    assert proc.returncode == 1 and "failed" in proc.stdout and proc.stdout.strip().splitlines()[-1].startswith("batch_")

@@ -30,6 +30,10 @@ class VerifierPool:
         if model in ("checker", "veracity-checker"):
             return ("checker", "rules")
         if model == "llm" or (self.settings.llm_model and model == self.settings.llm_model):
+            if not (self.settings.llm_base_url and self.settings.llm_model):
+                raise NotFound("the llm judge is not configured: set VERACITY_LLM_BASE_URL and VERACITY_LLM_MODEL "
+                               "(see the README, 'An LLM judge'), or use verify-reliability, checker or rules",
+                               param="model", code="model_not_found")
             return ("llm", "rules")
         raise NotFound(f"no judge named {model!r}: use verify-reliability, checker, rules or llm", param="model",
                        code="model_not_found")
@@ -50,3 +54,7 @@ class VerifierPool:
 
                 self._built[judges] = build_verifier(self.settings, judges)
             return self._built[judges]
+
+    def name(self, model: str | None) -> str:
+        """The model a response names: the judge asked for, or ``verify-reliability``."""
+        return self.default.model if self.judges_for(model) is None else str(model)

@@ -102,7 +102,7 @@ def _show(b: dict[str, Any]) -> None:
 @batch.command("submit")
 @click.argument("input_path", metavar="INPUT.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--endpoint", default="/v1/verify/reliability", show_default=True, help="The batch's endpoint.")
-@click.option("--wait", is_flag=True, help="Poll until the batch ends.")
+@click.option("--wait", is_flag=True, help="Poll until the batch ends; exit status 1 unless it completed.")
 @_server_options
 def submit(input_path: Path, endpoint: str, wait: bool, url: str, key: str | None) -> None:
     """Upload INPUT.jsonl and create a batch; prints the batch id on the last line."""
@@ -115,6 +115,8 @@ def submit(input_path: Path, endpoint: str, wait: bool, url: str, key: str | Non
             b = _call(client, "GET", f"/v1/batches/{b['id']}")
         _show(b)
         click.echo(b["id"])
+    if wait and b["status"] != "completed":
+        raise SystemExit(1)  # a script waiting on the batch learns that it did not complete
 
 
 @batch.command("status")

@@ -57,6 +57,7 @@ def detect_hallucination(request: Request, raw: dict[str, Any] | list[Any],
     task, model = _task(raw)
     check_context(request, task.prompt, task.output, task.context,
                   param="messages" if isinstance(raw, dict) and "messages" in raw else None)
-    report = request.app.state.verifiers.get(model).verify(task)
+    verifiers = request.app.state.verifiers
+    report = verifiers.get(model).verify(task)
     record_call(request, "/v1/judges/detect-hallucination", report)
-    return reliability_object(report)
+    return {**reliability_object(report), "model": verifiers.name(model)}
