@@ -1056,6 +1056,10 @@ QUARTERS = ("Acme reported third-quarter revenue of $2.1 billion, up 8%. Second-
             "It expects revenue of $2.3 billion in Q4 2026. Revenue reached $8 billion over the year.")
 YEARS = ("Revenue was $8.1 billion in 2024, up 9%. In 2023 revenue was $7.4 billion. "
          "Founded in 1998, Acme employs 250 people.")
+TIERS = ("The Pro plan costs $20 per month and includes 5 users. The Team plan costs $50 per month and includes 25 "
+         "users. The Enterprise plan is priced on request.")
+LINES = ("The Harbour Line opened in March 1998 and runs 42 kilometres between Portmere and Eastwick. The Coast Line "
+         "opened in 2004 and runs 30 kilometres from Eastwick to Saltby.")
 MONTHS = ("February sales were $3.1 million. In March, sales climbed to $3.6 million. Unemployment rose to 4.3% in "
           "July 2024, from 4.1% in June. Acme, founded in April 1998, employs 250 people.")
 
@@ -1095,6 +1099,28 @@ MONTHS = ("February sales were $3.1 million. In March, sales climbed to $3.6 mil
     ("Unemployment was 4.1% in June.", MONTHS, None),
     ("In March, sales climbed to $3.6 million.", MONTHS, None),
     ("In June Acme employed 250 people.", MONTHS, None),     # April dates the founding: no other count for June
+    # a figure the evidence gives another named thing, where it gives the claim's thing another figure
+    ("The Team plan costs $20 per month.", TIERS,
+     'The claim gives $20 per month for "Team" but the evidence gives it for "Pro" and $50 for "Team".'),
+    ("The Pro plan includes 25 users.", TIERS,
+     'The claim gives 25 for "Pro" but the evidence gives it for "Team" and 5 for "Pro".'),
+    ("The Pro plan includes 25 users.", "Pro: $20 per month, 5 users. Team: $50 per month, 25 users.",
+     'The claim gives 25 for "Pro" but the evidence gives it for "Team" and 5 for "Pro".'),  # labels name rows
+    ("The Coast Line opened in 1998.", LINES,
+     'The claim gives 1998 for "Coast Line" but the evidence gives it for "Harbour Line" and 2004 for "Coast Line".'),
+    ("The Team plan costs $50 per month.", TIERS, None),
+    ("The Enterprise plan costs $20 per month.", TIERS, None),  # no other figure for Enterprise: left to the checker
+    ("The Coast Line runs 42 kilometres from Portmere.", LINES, None),  # two things named: not read
+    ("The firm said Acme's revenue was $5 million.",  # an owner's thing, which may go by another name, is left
+     "The firm said Globex's revenue was $5 million. It said Acme's revenue was $7 million.", None),  # to the checker
+    ("Tom Reid was charged with the murders in 1991.",  # the pronoun may make the value Tom Reid's
+     "Tom Reid appeared in court. He was charged with murdering Ann Reid in 1991. Police reopened the murders in "
+     "2006, and Reid was charged.", None),
+    ("Aaron Wilbraham has scored 18 goals this season.",  # the sentence names him: the Robins are his team
+     "Cotterill said Aaron Wilbraham has scored over 20 goals this season. Aaron Wilbraham (right) has scored 18 "
+     "domestic goals for the Robins this season.", None),
+    ("The Japanese train reached 603 km/h.", "A Maglev train reached 603 km/h. The Japanese train reached 581 km/h.",
+     None),                                                     # a nationality names no thing
 ])
 def test_a_figure_given_for_another_period_contradicts(claim: str, context: str, reason: str | None) -> None:
     hard = veto(claim, context)

@@ -101,7 +101,7 @@ import difflib
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Literal, TypeVar
@@ -135,6 +135,7 @@ from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
 from veracity.engine.windows import sentences
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 REACH = 4  # a negation bears on the next 4 words ("did not pay the dividend")
 P_CONFLICT, P_ABSENT, P_CODE, P_NEGATION, P_SOFT, P_WORD_NUMBER = 0.95, 0.90, 0.93, 0.90, 0.75, 0.70
@@ -163,6 +164,9 @@ _QUESTION_FIRST = re.compile(QUESTION_OPENER, re.IGNORECASE)
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name and name != "May"}
 _MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
 _CLAUSE_CUT = re.compile(r"[,;]\s|[:()]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their|them|it|its)\b", re.IGNORECASE)
+_LABEL = re.compile(r"\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s*:")  # "Pro: $20 per month, 5 users."
 _BOTH = re.compile(rf"(?i:{AUXILIARY})\s+(?:(?i:both)\s+)?(?:[a-z][^?]*?\s)??(?P<a>[A-Z][^?]*?)\s+and\s+"
                    r"(?P<b>[A-Z][^?]*?)(?:\s+both\b(?P<p>[^?]*))?\s*\?$")
 # questions that compare the two things rather than ask one thing of both
@@ -172,6 +176,9 @@ _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday i""".split()
 )
+_SKIP_NAME = _STOP | _NOT_NAMES | _CONNECTORS  # words of a name run that name nothing
+_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady judge president senator governor mayor king queen prince "
+                    "princess professor prof general captain coach manager chief".split())
 
 
 @dataclass(frozen=True)
@@ -823,7 +830,8 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
                            q.counts is not None or q.per is not None)
         stray = (stray or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
-                 or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows))
+                 or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows)
+                 or _other_named(q, claim, found, windows))
         if stray is not None:
             out += _Values(spans=(q.span,), failure=stray)
             return out
@@ -917,7 +925,7 @@ def _other_year(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], wind
     2024"). Without that other value the years may date something else ("Founded in 1998, it earns
     $8.1 billion"); a claim naming two years is not read."""
     years = {int(e.value) for e in extract_quantities(claim) if e.kind == "year"}
-    return _other_dating(q, claim, found, windows, years, _years_named, str)
+    return _given_to_another(q, claim, found, windows, _only(years), _years_named, int.__eq__, str)
 
 
 def _other_calendar_month(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]
@@ -925,45 +933,135 @@ def _other_calendar_month(q: Quantity, claim: str, found: Sequence[tuple[int, Sp
     """As :func:`_other_year`, for a month ("Sales were $3.1 million in March." against "February
     sales were $3.1 million. In March, sales climbed to $3.6 million."): a month dates events as a
     year does, so the evidence must give the claim's month another value of the kind."""
-    return _other_dating(q, claim, found, windows, _months_named(claim), _months_placed,
-                         lambda m: calendar.month_name[m])
+    return _given_to_another(q, claim, found, windows, _only(_months_named(claim)), _months_placed, int.__eq__,
+                             lambda m: calendar.month_name[m])
 
 
-def _other_dating(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
-                  mine: set[int], named_in: Callable[[str], tuple[tuple[int, int], ...]],
-                  name: Callable[[int], str]) -> _Failure | None:
-    """A value the evidence dates otherwise (years or months, as ``named_in`` places them): where
-    the evidence gives it, its clause (or sentence, :func:`_named_around`) names others and not the
-    claim's one, and a clause naming that one gives another value of the same kind, unit and size."""
-    if len(mine) != 1 or not found or q.kind not in ("amount", "percent", "number") or q.form != "plain":
+@dataclass(frozen=True)
+class _Named:
+    """A name as a clause gives it: its words' stems (titles such as "Judge" left out) and its text."""
+    stems: frozenset[str]
+    text: str
+
+    def same(self, other: _Named) -> bool:
+        """Whether the two may name one thing: the words of one are all in the other ("Serbeck" and
+        "David Serbeck"; not "Harbour Line" and "Coast Line")."""
+        return self.stems <= other.stems or other.stems <= self.stems
+
+
+def _other_named(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]
+                 ) -> _Failure | None:
+    """As :func:`_other_year`, for the one thing the claim names ("The Team plan costs $20 per month."
+    against "The Pro plan costs $20 per month ... The Team plan costs $50 per month."): a value the
+    evidence gives another thing, where it gives the claim's thing another value of its kind. Read only
+    where the claim names nothing else, the value is an amount, a share, a year or a count of something
+    ("25 users", against a count of the same thing), and the clauses giving both values share a word of
+    the claim besides the name and the value ("costs" in both): news gives many numbers a sentence,
+    and most are of other things. A nationality ("Japanese") or an owner ("Guardiola's team") names no
+    thing here, and a sentence with a pronoun ("He is charged with ... in 1991") may give the value to
+    the claim's thing after all."""
+    noun = _noun(q, claim) if not q.counts else None
+    if not (q.unit or q.counts or q.kind in ("percent", "year") or noun):
         return None
-    when = next(iter(mine))
-    named = [(i, _named_around(windows[i].text, at, named_in)) for i, at in found]
-    if any(not others or when in others for _, others in named):
+    names = _names_in(claim)
+    if len(names) != 1 or _other_capitals(claim, names[0]) or _POSSESSIVE.search(names[0].text) or any(
+            fold(w) in DEMONYMS for w, _ in word_spans(names[0].text)):
+        return None  # "Pep Guardiola's team": the value is of something else the name owns
+    if any(_PRONOUN.search(windows[i].text, *_sentence(windows[i].text, at)) for i, at in found):
+        return None  # "He is charged with murdering ... in 1991": the value may be the claim's thing's after all
+    mine = names[0]
+    if any(mine.same(n) for i, at in found for n in _sentence_names(windows[i].text, at)):
+        return None  # "Aaron Wilbraham (right) has scored 18 goals for the Robins": the sentence gives it his
+    facts = _words_of(windows)
+    if not all(_known(w, facts) for w, _ in word_spans(mine.text) if fold(w) not in _SKIP_NAME):
+        return None
+    a, b = units.written(claim, q)  # "$20 per month", "25 users": the value's own words say nothing of it
+    said = {stem(fold(w)) for w in _content(claim, [(a, b)]) if not any(c.isdigit() for c in w)} - mine.stems
+    shared = set().union(*(_clause_stems(windows[i].text, at) & said for i, at in found))
+
+    def placed(text: str) -> tuple[tuple[int, _Named], ...]:
+        return _names_placed(text) if shared else ()
+
+    def rival(text: str, at: Span) -> bool:  # said as the claim's value is, of what the claim's counts
+        return bool(_clause_stems(text, at) & shared) and (noun is None or _counted(text, at) == noun)
+
+    return _given_to_another(q, claim, found, windows, mine, placed, _Named.same, lambda n: f'"{n.text}"',
+                             ("amount", "percent", "number", "year"), rival)
+
+
+def _sentence_names(text: str, at: Span) -> list[_Named]:
+    """The names of the sentence of ``text`` holding ``at``."""
+    a, b = _sentence(text, at)
+    return [n for start, n in _names_placed(text) if a <= start < b]
+
+
+def _clause_stems(text: str, at: Span) -> set[str]:
+    """The stems of the words of the clause of ``text`` holding ``at`` (:func:`_clause`)."""
+    a, b = _clause(text, at, _sentence(text, at))
+    return {stem(fold(w)) for w, _ in word_spans(text[a:b])}
+
+
+def _other_capitals(claim: str, name: _Named) -> bool:
+    """Whether the claim has a capitalised word outside ``name`` other than a stop word opening it
+    ("Arsenal are second in the Premier League table": two things named)."""
+    a = claim.find(name.text)
+    return any(w[0].isupper() and not (a <= span[0] < a + len(name.text)) and not (i == 0 and fold(w) in _STOP)
+               and fold(w) not in _NOT_NAMES for i, (w, span) in enumerate(word_spans(claim)))
+
+
+def _words_of(windows: Sequence[Evidence]) -> _Words:
+    stems: set[str] = set()
+    abbrevs: list[str] = []
+    for w in windows:
+        words = _words(w.text)
+        stems |= words.stems
+        abbrevs += words.abbrevs
+    return _Words(frozenset(stems), tuple(abbrevs))
+
+
+def _only(found: set[K]) -> K | None:
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _given_to_another(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
+                      mine: K | None, placed: Callable[[str], tuple[tuple[int, K], ...]], holds: Callable[[K, K], bool],
+                      name: Callable[[K], str], kinds: tuple[str, ...] = ("amount", "percent", "number"),
+                      rival_at: Callable[[str, Span], bool] = lambda text, at: True) -> _Failure | None:
+    """A value the evidence gives for another year, month or named thing than the claim's ``mine``
+    (as ``placed`` finds them in a text): where the evidence gives the value, its clause (or sentence,
+    :func:`_named_around`) names others and not the claim's, and a clause naming the claim's gives
+    another value of the same kind, unit and size. ``holds(theirs, mine)``: whether the evidence's one
+    is the claim's; ``rival_at(text, span)``: whether a value there may be the claim's rival."""
+    if mine is None or not found or q.kind not in kinds or q.form != "plain":
+        return None
+    named = [(i, _named_around(windows[i].text, at, placed)) for i, at in found]
+    if any(not others or any(holds(o, mine) for o in others) for _, others in named):
         return None
     _, others = named[0]
     for j, w in enumerate(windows):
         for e in _facts(w.text).quantities:
             if (e.kind == q.kind and e.unit == q.unit and e.counts == q.counts and e.form == "plain"
-                    and not _states(q, e) and _of_size(q, e) and when in _named_around(w.text, e.span, named_in)):
-                return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {name(when)} but the "
-                                f"evidence gives it for {name(min(others))} and {_quote(w.text, e.span)} for "
-                                f"{name(when)}.", (j,), e.span)
+                    and not _states(q, e) and _of_size(q, e) and rival_at(w.text, e.span)
+                    and any(holds(o, mine) for o in _named_around(w.text, e.span, placed))):
+                return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {name(mine)} but the "
+                                f"evidence gives it for {name(others[0])} and {_quote(w.text, e.span)} for "
+                                f"{name(mine)}.", (j,), e.span)
     return None
 
 
-def _named_around(text: str, at: Span, named_in: Callable[[str], tuple[tuple[int, int], ...]]) -> frozenset[int]:
-    """What ``named_in`` reads (years, months) in the clause of ``text`` holding ``at`` ("from 4.1% in
-    June"), or in its sentence where the clause names none ("In June, it was 4.1%.")."""
+def _named_around(text: str, at: Span, placed: Callable[[str], tuple[tuple[int, K], ...]]) -> tuple[K, ...]:
+    """What ``placed`` finds (years, months, names) in the clause of ``text`` holding ``at`` ("from
+    4.1% in June"), or in its sentence where the clause names none ("In June, it was 4.1%."), in
+    order, each once."""
     i = _sentence_index(text, at[0])
     if i is None:
-        return frozenset()
+        return ()
     a, b = _sentence_spans(text)[i]
-    named = named_in(text)
+    named = placed(text)
     starts = [start for start, _ in named]
     here = named[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
     c, d = _clause(text, at, (a, b))
-    return frozenset(v for start, v in here if c <= start < d) or frozenset(v for _, v in here)
+    return tuple(dict.fromkeys(v for start, v in here if c <= start < d)) or tuple(dict.fromkeys(v for _, v in here))
 
 
 def _clause(text: str, at: Span, sentence: Span) -> Span:
@@ -989,6 +1087,31 @@ def _months_placed(text: str) -> tuple[tuple[int, int], ...]:
     """The months ``text`` names, in a date or alone ("in March"), each with its start, in order."""
     return tuple(sorted([*((d.span[0], d.month) for d in _facts(text).dates),
                          *((a, m) for (a, _), m in _month_names(text))]))
+
+
+@text_cache()
+def _names_placed(text: str) -> tuple[tuple[int, _Named], ...]:
+    """The names each sentence of ``text`` gives (:func:`_names_in`), each with its start, in order."""
+    return tuple((a + start, n) for a, b in _sentence_spans(text) for start, n in _names_at(text[a:b]))
+
+
+def _names_in(sentence: str) -> list[_Named]:
+    """The names of a sentence: runs of capitalised words (:func:`_entity_runs`), without stop words,
+    months and numbers, and a label that opens it ("Pro: $20 per month")."""
+    return [n for _, n in _names_at(sentence)]
+
+
+def _names_at(sentence: str) -> list[tuple[int, _Named]]:
+    runs = [(run[0][2][0], run[-1][2][1]) for run in _entity_runs(sentence)]
+    if (label := _LABEL.match(sentence)) and not any(a < label.end(1) for a, _ in runs):
+        runs.insert(0, label.span(1))
+    out = []
+    for a, b in runs:
+        stems = frozenset(stem(fold(w)) for w, _ in word_spans(sentence[a:b])
+                          if fold(w) not in _SKIP_NAME | _TITLES and not any(c.isdigit() for c in w))
+        if stems:
+            out.append((a, _Named(stems, sentence[a:b])))
+    return out
 
 
 def _months_named(text: str) -> set[int]:
