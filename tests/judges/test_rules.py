@@ -528,6 +528,17 @@ def test_a_value_of_another_sort_does_not_state_the_claims(claim: str, context: 
      "The claim says 14 but the evidence says seven-page."),
     ("The sheriff says 12 deputies have been put on leave.", "Ten officers were involved in the arrest.", None),
     ("He has 3 children.", "He has three children.", None),
+    # a count in words the evidence never gives, against another count of the thing amid the claim's words
+    ("Twenty people were injured in the crash.", "Police said 12 people were injured in the crash on Sunday.",
+     "The claim says Twenty but the evidence says 12."),
+    ("Fifteen people were hurt.", "Police said twelve people were hurt.", "The claim says Fifteen but the evidence says twelve."),
+    ("Twelve people were injured in the crash.", "Police said 12 people were injured in the crash on Sunday.", None),
+    ("There are eight teams in contention.", "Two points separate four teams, with four games remaining.",
+     None),                                              # the thing counted alone ties the counts to nothing
+    ("They have almost two million followers.", "Jay has 735,000 followers.", None),  # a hedged count holds none
+    ("He died three days later in hospital.", "He collapsed in a one-day match and died in hospital.", None),
+    ("Three children survive him.", "He leaves two children from his first marriage and one from his second.",
+     None),                                              # the sum of the sentence's counts
     # the claim's value stated too: a number in words is no stray rival for it
     ("She was sentenced to 12 years in prison for adultery by force.",
      "A court sentenced her to two years in prison for adultery by force, later increased to 12 years on appeal.", None),

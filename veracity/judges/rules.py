@@ -592,7 +592,9 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
     if q.kind == "word":
         if any(re.search(rf"\b{re.escape(q.text)}\b", w.text, re.IGNORECASE) for w in windows):
             return None
-        return _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such number.', ())
+        counted = _word_count_conflict(q, claim, windows, stems, reading)
+        return counted or _Failure(False, P_WORD_NUMBER, f'The claim says "{q.text}" but the evidence gives no such '
+                                   'number.', ())
     rivals = _other_quantities(q, own, (), windows, _noun(q, claim))
     comparable = [(i, r) for i, r in rivals if _comparable(q, windows[i].text, r)]
     written = _written(claim, q)
@@ -601,6 +603,31 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
     if conflict is not None:
         return conflict
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {written} but no such value appears in the evidence.", ())
+
+
+def _word_count_conflict(q: Quantity, claim: str, windows: Sequence[Evidence], stems: set[str],
+                         reading: _Reading) -> _Failure | None:
+    """A count written in words that the evidence never gives, against another count of the same
+    thing amid the claim's words, in digits or words: "Twenty people were injured." where the evidence
+    says "12 people were injured". Only an exact count under 100, not joined to a word ("a four-year
+    relationship"), against one alike within a factor ``MAGNITUDE`` of it, counting the same thing and
+    amid a word of the claim's besides that thing ("injured"): summaries count in words what their
+    article counts otherwise ("eight teams in contention" where "Two points separate four teams")."""
+    exact = q.form == "plain" and q.unit is None and q.bound is None and not q.approximate and q.value < 100
+    noun = _counted(claim, q.span) if exact and not _hyphened(claim, q.span) else None
+    if noun is None:
+        return None  # "almost two million followers", "a four-year relationship": no count to hold
+    near = [w for w in _near(claim, q.span, reading.asked) if stem(fold(w)) != noun]  # "teams" alone anchors none
+    rivals = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
+              if e.kind in ("number", "word") and e.unit is None and e.form == "plain" and e.value != q.value
+              and e.bound is None and not e.approximate and not _hyphened(w.text, e.span) and _of_size(q, e)
+              and _counted(w.text, e.span) == noun and _shared(near, w.text, e.span) >= ANCHOR_WORDS]
+    return _conflict(_written(claim, q), claim, q.span, rivals, windows, stems, replace(reading, anchored_only=True))
+
+
+def _hyphened(text: str, span: Span) -> bool:
+    """Whether the value at ``span`` of ``text`` is joined to a word by a hyphen ("a one-day match")."""
+    return text[span[1]:span[1] + 1] == "-" or text[max(0, span[0] - 1):span[0]] == "-"
 
 
 def _near_measure(q: Quantity, e: Quantity) -> bool:
