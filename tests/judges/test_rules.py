@@ -514,6 +514,47 @@ def test_a_value_of_another_sort_does_not_state_the_claims(claim: str, context: 
     assert (hard and hard.reason) == reason, hard
 
 
+WARDS = ("Dr. Amara Singh leads the cardiology department, while Dr. Paul Mercer heads neurology. The cardiology "
+         "department moved to the new west wing in 2023.")
+MEETING = "L. Brandt will present the hiring plan at the May meeting. K. Osei will review the budget."
+COVER = ("The Standard plan covers two annual check-ups. The Plus plan adds dental cleaning twice a year and lowers "
+         "the copay to $10.")
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # what the evidence says of one named thing, said of another it names
+    ("Dr. Paul Mercer leads the cardiology department.", WARDS,
+     'The evidence says this of "Dr. Amara Singh", not of "Dr. Paul Mercer": "Dr. Amara Singh leads the cardiology '
+     'department".'),
+    ("K. Osei will present the hiring plan.", MEETING,
+     'The evidence says this of "L. Brandt", not of "K. Osei": "L. Brandt will present the hiring plan at the May '
+     'meeting.".'),
+    ("Yes, the Standard plan includes dental cleaning twice a year.", COVER,  # all but one word in four
+     'The evidence says this of "Plus", not of "Standard": "The Plus plan adds dental cleaning twice a year and lowers '
+     'the copay to $10.".'),
+    ("Dr. Amara Singh leads the cardiology department.", WARDS, None),
+    ("L. Brandt will present the hiring plan.", MEETING, None),
+    ("Dr. Amara Singh heads neurology.", WARDS, None),             # two words besides the name: too few to read
+    ("J. Park will present the hiring plan.", MEETING, None),      # never mentioned: the name gate's, not this
+    ("Sarah said K. Osei will present the hiring plan.", MEETING, None),  # two things named
+    ("Tom Reid was charged with the two murders.",                 # a pronoun: the clause may be his
+     "Tom Reid appeared in court. Judge Hale said he was charged with the two murders.", None),
+    ("The Apple Watch will be released for sale on Friday.",       # a relative clause: "the device" may be it
+     "Apple showed the Apple Watch. Mesut Ozil admired the device which will be released on general sale on Friday.",
+     None),
+    ("Ann Lee chaired the finance committee meeting.",            # the other name is no subject of the clause
+     "The finance committee meeting was chaired by Tom Hart. Ann Lee took notes.", None),
+    ("Both plans cover two annual check-ups.", COVER, None),
+    ("The Team plan costs $50 per month.", "The Pro plan costs $20 per month. The Team plan costs $50 per month.",
+     None),                                                       # the clause giving $50 names Team
+    ("The Enterprise plan costs $90 per month.", "The Pro plan costs $20 per month. The Team plan costs $50 per "
+     "month. Pricing for the Enterprise plan starts at $90 per month.", None),
+])
+def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
 @pytest.mark.parametrize(("claim", "context", "reason"), [
     # amid none of the claim's words, only a value of the claim's size is quoted as another figure for it
     ("Doctors delivered her 36-week-old baby in Houston.", "Her mother rang 911 from a car park.", None),
@@ -1120,7 +1161,8 @@ MONTHS = ("February sales were $3.1 million. In March, sales climbed to $3.6 mil
     ("The Coast Line opened in 1998.", LINES,
      'The claim gives 1998 for "Coast Line" but the evidence gives it for "Harbour Line" and 2004 for "Coast Line".'),
     ("The Team plan costs $50 per month.", TIERS, None),
-    ("The Enterprise plan costs $20 per month.", TIERS, None),  # no other figure for Enterprise: left to the checker
+    ("The Enterprise plan costs $20 per month.", TIERS,  # no other figure for Enterprise, but the Pro plan's said
+     'The evidence says this of "Pro", not of "Enterprise": "The Pro plan costs $20 per month and includes 5 users.".'),
     ("The Coast Line runs 42 kilometres from Portmere.", LINES, None),  # two things named: not read
     ("The firm said Acme's revenue was $5 million.",  # an owner's thing, which may go by another name, is left
      "The firm said Globex's revenue was $5 million. It said Acme's revenue was $7 million.", None),  # to the checker

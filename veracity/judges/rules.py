@@ -990,13 +990,11 @@ def _other_named(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], win
     noun = _noun(q, claim) if not q.counts else None
     if not (q.unit or q.counts or q.kind in ("percent", "year") or noun):
         return None
-    names = _names_in(claim)
-    if len(names) != 1 or _other_capitals(claim, names[0]) or _POSSESSIVE.search(names[0].text) or any(
-            fold(w) in DEMONYMS for w, _ in word_spans(names[0].text)):
+    mine = _one_named(claim)
+    if mine is None:
         return None  # "Pep Guardiola's team": the value is of something else the name owns
     if any(_PRONOUN.search(windows[i].text, *_sentence(windows[i].text, at)) for i, at in found):
         return None  # "He is charged with murdering ... in 1991": the value may be the claim's thing's after all
-    mine = names[0]
     if any(mine.same(n) for i, at in found for n in _sentence_names(windows[i].text, at)):
         return None  # "Aaron Wilbraham (right) has scored 18 goals for the Robins": the sentence gives it his
     facts = _words_of(windows)
@@ -1589,6 +1587,83 @@ def _nations(both: _Both, says_no: bool, windows: Sequence[Evidence]) -> list[tu
     return [hit for hit, nation in zip(intro, nations) if nation is not None and not nation.compatible(asked[0])][:1]
 
 
+def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str | None) -> _Failure | None:
+    """What the claim says of the one thing it names, which the evidence says of another thing it
+    names, where it mentions the claim's too: "Dr. Paul Mercer leads the cardiology department."
+    against "Dr. Amara Singh leads the cardiology department, while Dr. Paul Mercer heads neurology."
+    The claim's numbers are among its words: "The Enterprise plan costs $90 per month." is not read
+    against "The Pro plan costs $20 per month" where a clause naming Enterprise gives $90. Read only where the claim opens with its name ("Yes, the Standard plan ...") and names nothing
+    else (:func:`_one_named`), has at
+    least ``SAID_WORDS`` other words, and the evidence clauses holding the most of them (all, or all
+    but one in four) each open with another name before those words, name the claim's nowhere, and
+    hold no pronoun ("he", "which"), which may make what they say the claim's after all."""
+    mine = _one_named(claim)
+    start = claim.find(mine.text) if mine else -1
+    if mine is None or any(fold(w) not in _ANSWER_WORDS for w in _content(claim[:start])):
+        return None  # "Sarah met Dr. Mercer": the name is no subject
+    end = start + len(mine.text)
+    said = list(dict.fromkeys([*(stem(fold(w)) for w in _content(claim, [(0, end)])),  # and its numbers ("$20")
+                               *(w for w, (a, _) in word_spans(claim) if a >= end and w.isdigit())]))
+    if len(said) < SAID_WORDS or not any(mine.same(n) for w in (*windows, *(
+            [Evidence(context, "context", (0, len(context)))] if context else [])) for _, n in _names_placed(w.text)):
+        return None
+    best: list[tuple[int, Span, list[str]]] = []
+    most = len(said) - len(said) // 4
+    for i, w in enumerate(windows):
+        for a, b in _clauses(w.text):
+            have = {stem(fold(x)) for x, _ in word_spans(w.text[a:b])}
+            shared = [x for x in said if x in have]
+            if len(shared) > most:
+                best, most = [], len(shared)
+            if len(shared) == most:
+                best.append((i, (a, b), shared))
+    if not best:
+        return None
+    others: list[_Named] = []
+    for i, (a, b), shared in best:
+        text = windows[i].text
+        clause = text[a:b]
+        names = [(start, n) for start, n in _names_placed(text) if a <= start < b
+                 and not any(fold(x) in DEMONYMS for x, _ in word_spans(n.text))]
+        if (not names or any(mine.same(n) for _, n in names) or mine.stems & {stem(fold(x)) for x, _ in word_spans(clause)}
+                or _PRONOUN.search(clause) or _RELATIVE.search(clause)):
+            return None
+        first = min(m.start() for x, _ in word_spans(clause) if stem(fold(x)) in shared
+                    for m in [re.search(re.escape(x), clause)] if m)
+        if names[0][0] - a > first:
+            return None  # "a member of the Mississippi Freedom Democratic Party": the name is no subject here
+        others.append(names[0][1])
+    i, (a, b), _ = best[0]
+    quote = windows[i].text[a:b].strip(" ,;:")
+    return _Failure(True, P_NEGATION, f'The evidence says this of "{others[0].text}", not of "{mine.text}": "{quote}".',
+                    (i,), (a, b))
+
+
+SAID_WORDS = 3
+_ANSWER_WORDS = frozenset({"yes", "no"})
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\s(?:while|whereas|but)\s|\s[-–—]\s", re.IGNORECASE)
+
+
+def _clauses(text: str) -> Iterator[Span]:
+    """The clauses of each sentence of ``text``: cut where :func:`_clause` cuts, and before "while",
+    "whereas", "but" and a dash between spaces."""
+    for a, b in _sentence_spans(text):
+        cuts = sorted({a, b, *(m.end() for m in _CLAUSE_CUT.finditer(text, a, b)),
+                       *(m.start() for m in _CONTRAST.finditer(text, a, b))})
+        yield from ((c, d) for c, d in zip(cuts, cuts[1:]) if text[c:d].strip())
+
+
+def _one_named(claim: str) -> _Named | None:
+    """The one thing the claim names, where it names nothing else: not an owner ("Acme's revenue") nor
+    a nationality ("The Japanese train")."""
+    names = _names_in(claim)
+    if len(names) != 1 or _other_capitals(claim, names[0]) or _POSSESSIVE.search(names[0].text) or any(
+            fold(w) in DEMONYMS for w, _ in word_spans(names[0].text)):
+        return None
+    return names[0]
+
+
 _RUN_BREAK = re.compile(r"[,;:()\[\]\"“”!?]")
 
 
@@ -1735,7 +1810,8 @@ class RulesJudge:
         query = " ".join(filter(None, (item.claim.question or item.prompt, item.claim.text)))
         return (_check_fields(item.claim.text, query, windows) or _check_negation(item.claim.text, windows)
                 or _check_polar_answer(item.claim.text, item.claim.question, windows)
-                or _check_both_answer(item.claim.text, item.claim.question, windows))
+                or _check_both_answer(item.claim.text, item.claim.question, windows)
+                or _check_said_of_another(item.claim.text, windows, item.context))
 
     @staticmethod
     def _values(claim: str, windows: Sequence[Evidence], reading: _Reading) -> _Values:
