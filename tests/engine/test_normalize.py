@@ -364,6 +364,11 @@ def test_what_is_not_a_time_is_not_read_as_one(text: str) -> None:
     ("It reached 77 degrees Fahrenheit.", "fahrenheit"),
     ("It reached 25 degrees C today.", "celsius"),
     ("It turned 90 degrees.", None),  # an angle or a temperature: no unit
+    # business days are no days; calendar days are
+    ("Refunds take 14 business days.", "business day"),
+    ("Refunds take 14 working days.", "business day"),
+    ("Refunds take 14 calendar days.", "day"),
+    ("Refunds take 14 days.", "day"),
 ])
 def test_measure_is_the_unit_word_after_a_number(text: str, counts: str | None) -> None:
     q = extract_quantities(text)[0]

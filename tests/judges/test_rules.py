@@ -569,6 +569,17 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
      "The claim says 14 but the evidence says seven-page."),
     ("The sheriff says 12 deputies have been put on leave.", "Ten officers were involved in the arrest.", None),
     ("He has 3 children.", "He has three children.", None),
+    # a length of time in words is read as in digits ("about" as about); one bounded in words is not read
+    ("Tours last about two hours.", "Guided tours start at 11:00 and last about 90 minutes.",
+     "The claim says two hours but the evidence says 90 minutes."),
+    ("Tours last under two hours.", "Guided tours start at 11:00 and last about 90 minutes.", None),
+    ("Tours last ninety minutes.", "Guided tours start at 11:00 and last about 90 minutes.", None),
+    ("He scored twice in three minutes.", "He scored twice in 3 minutes.", None),
+    # business days are no days
+    ("Refunds are issued within 14 days.", "Refunds are issued within 14 business days.",
+     "The claim says 14 days but the evidence says 14 business days."),
+    ("Refunds are issued within 14 working days.", "Refunds are issued within 14 business days.", None),
+    ("Refunds are issued within 14 days.", "Refunds are issued within 14 calendar days.", None),
     # a count in words the evidence never gives, against another count of the thing amid the claim's words
     ("Twenty people were injured in the crash.", "Police said 12 people were injured in the crash on Sunday.",
      "The claim says Twenty but the evidence says 12."),
@@ -1035,9 +1046,10 @@ def test_a_temperature_in_another_scale_states_it() -> None:
 def test_a_value_of_a_range_in_words_is_quoted_with_the_range() -> None:
     policy = "Refunds reach the original payment method within 5 to 7 business days."
     hard = veto("Refunds are issued within 24 hours.", policy)
-    assert hard is not None and hard.reason == "The claim says 24 hours but the evidence says 5 to 7.", hard
+    assert hard is not None and hard.reason == "The claim says 24 hours but the evidence says 5 to 7 business days.", hard
     hard = veto("Refunds take 10 business days.", policy)
-    assert hard is not None and hard.reason == "The claim says 10 but the evidence says 5 to 7.", hard
+    assert hard is not None and hard.reason == ("The claim says 10 business days but the evidence says 5 to 7 business "
+                                                "days."), hard
 
 
 PRICES = ("The Basic plan costs 49 dollars a month for up to 3 users. The Team plan costs $99 per month for "

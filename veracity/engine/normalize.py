@@ -535,6 +535,7 @@ _MEASURE_GLUED = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "ft": "foot", 
                   "st": "stone", "yd": "yard", "yds": "yard", "mph": "mph", "kph": "kph", "kmh": "kph",
                   "hr": "hour", "hrs": "hour", "kb": "kb", "mb": "mb", "gb": "gb", "tb": "tb", "pb": "pb",
                   "kbps": "kbps", "mbps": "mbps", "gbps": "gbps"}
+_DAYS_OF_KIND = re.compile(r"[\s-](business|working|calendar)\s+days?\b", _I)
 _MEASURE_AFTER = re.compile(r"(?P<glued>[a-z]+\b)|[\s-](?P<word>[a-z]+)\b", _I)
 
 
@@ -559,6 +560,9 @@ def measure(text: str, span: Span) -> str | None:
     degrees = _DEGREES.match(text, span[1])
     if degrees is not None:
         return _TEMPERATURES[(degrees.group("sign") or degrees.group("word")).lower()]
+    days = _DAYS_OF_KIND.match(text, span[1])
+    if days is not None:  # "14 business days" are no "14 days"; "14 calendar days" are
+        return "day" if days.group(1).lower() == "calendar" else "business day"
     m = _MEASURE_AFTER.match(text, span[1])
     if m is None:
         return None

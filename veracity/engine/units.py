@@ -35,6 +35,7 @@ _SIZES: dict[str, tuple[str, str, float]] = {
     "day": ("time", "time", _DAY), "week": ("time", "time", 7 * _DAY), "month": ("time", "time", 30.4375 * _DAY),
     "year": ("time", "time", 365.25 * _DAY), "decade": ("time", "time", 3652.5 * _DAY),
     "century": ("time", "time", 36525 * _DAY),
+    "business day": ("time", "business", 7 / 5 * _DAY),  # five to a week: "14 business days" are about 20 days
     "byte": ("data", "data", 1.0), "kb": ("data", "data", 1e3), "mb": ("data", "data", 1e6),
     "gb": ("data", "data", 1e9), "tb": ("data", "data", 1e12), "pb": ("data", "data", 1e15),
     "kbps": ("rate", "data", 1e3), "mbps": ("rate", "data", 1e6), "gbps": ("rate", "data", 1e9),
@@ -47,7 +48,8 @@ _BINARY_STEP = {"byte": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5}
 SAME_SYSTEM_TOLERANCE = 0.01
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # the unit word after a measured value: glued ("6ft"), joined ("36-week-old") or spaced ("5 km", "100 km/h")
-_UNIT_WORD = re.compile(r"[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?|-[A-Za-z]+(?:-old)?")
+_UNIT_WORD = re.compile(r"[\s-](?:business|working|calendar)\s+days?\b|[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?"
+                        r"|-[A-Za-z]+(?:-old)?", re.IGNORECASE)
 _DECADE_S = re.compile(r"['’]?s")
 
 

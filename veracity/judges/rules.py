@@ -625,6 +625,22 @@ def _word_count_conflict(q: Quantity, claim: str, windows: Sequence[Evidence], s
     return _conflict(_written(claim, q), claim, q.span, rivals, windows, stems, replace(reading, anchored_only=True))
 
 
+def _as_digits(q: Quantity, claim: str) -> Quantity:
+    """A length of time written in words read as one in digits: "two hours" as "2 hours", against
+    "about 90 minutes" ("about" read as "about 2 hours"). A count in words ("two goals") stays loose,
+    and so does a time bounded in words ("in under three minutes", whose hedge is not read)."""
+    if q.kind != "word" or q.counts is None or not units.convertible(q.counts, "second"):
+        return q
+    hedge = _WORD_HEDGE.search(claim, 0, q.span[0])
+    if hedge is not None and hedge.group("bound"):
+        return q
+    return replace(q, kind="number", approximate=hedge is not None)
+
+
+_WORD_HEDGE = re.compile(r"\b(?:(?P<bound>under|over|almost|nearly|more than|less than|fewer than|up to|at least|"
+                         r"at most|within|just)|about|around|roughly|approximately|some)\s+$", re.IGNORECASE)
+
+
 def _hyphened(text: str, span: Span) -> bool:
     """Whether the value at ``span`` of ``text`` is joined to a word by a hyphen ("a one-day match")."""
     return text[span[1]:span[1] + 1] == "-" or text[max(0, span[0] - 1):span[0]] == "-"
@@ -839,7 +855,7 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         if checked.failure is not None:
             return out
     done = out.spans
-    for q in quantities:
+    for q in (_as_digits(q, claim) for q in quantities):
         if any(a <= q.span[0] < b for a, b in done):
             continue  # read with the numbers joined to it
         if any(r.span[0] <= q.span[0] < r.span[1] and q.value not in r.values for r in runs):
