@@ -139,6 +139,16 @@ def test_quantity_values(text: str, value: float, unit: str | None) -> None:
     assert text[q.span[0] : q.span[1]] == q.text
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    ("He has played nine one day internationals.", [("nine", 9.0)]),  # two numbers: the first is read
+    ("In nineteen ninety, twenty-one people came.", [("nineteen", 19.0), ("twenty-one", 21.0)]),
+    ("one hundred twenty people", [("one hundred twenty", 120.0)]),
+    ("ninety nine", [("ninety nine", 99.0)]),
+])
+def test_number_words_write_one_number_at_a_time(text: str, read: list[tuple[str, float]]) -> None:
+    assert [(q.text, q.value) for q in extract_quantities(text)] == read
+
+
 def test_quantity_spans_cover_symbol_and_unit() -> None:
     text = "It cost $1.2 million, up 3.5% on 7,116 GBP."
     assert [q.text for q in extract_quantities(text)] == ["$1.2 million", "3.5%", "7,116 GBP"]

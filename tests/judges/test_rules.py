@@ -514,6 +514,8 @@ def test_a_value_of_another_sort_does_not_state_the_claims(claim: str, context: 
     assert (hard and hard.reason) == reason, hard
 
 
+TOURS = "Guided tours start at 11:00 and last about 90 minutes."
+REFUNDS = "Refunds are issued within 14 business days."
 WARDS = ("Dr. Amara Singh leads the cardiology department, while Dr. Paul Mercer heads neurology. The cardiology "
          "department moved to the new west wing in 2023.")
 MEETING = "L. Brandt will present the hiring plan at the May meeting. K. Osei will review the budget."
@@ -570,15 +572,17 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
     ("The sheriff says 12 deputies have been put on leave.", "Ten officers were involved in the arrest.", None),
     ("He has 3 children.", "He has three children.", None),
     # a length of time in words is read as in digits ("about" as about); one bounded in words is not read
-    ("Tours last about two hours.", "Guided tours start at 11:00 and last about 90 minutes.",
+    ("Tours last about two hours.", TOURS,
      "The claim says two hours but the evidence says 90 minutes."),
-    ("Tours last under two hours.", "Guided tours start at 11:00 and last about 90 minutes.", None),
-    ("Tours last ninety minutes.", "Guided tours start at 11:00 and last about 90 minutes.", None),
+    ("Tours last under two hours.", TOURS, None),
+    ("Tours last ninety minutes.", TOURS, None),
     ("He scored twice in three minutes.", "He scored twice in 3 minutes.", None),
+    ("Unfortunately, the two-year-old thoroughbred was pipped to the post.",  # joined to a word: an age, loose
+     "Despite failing to register a win, the 88-year-old monarch was on cheerful form.", None),
     # business days are no days
-    ("Refunds are issued within 14 days.", "Refunds are issued within 14 business days.",
+    ("Refunds are issued within 14 days.", REFUNDS,
      "The claim says 14 days but the evidence says 14 business days."),
-    ("Refunds are issued within 14 working days.", "Refunds are issued within 14 business days.", None),
+    ("Refunds are issued within 14 working days.", REFUNDS, None),
     ("Refunds are issued within 14 days.", "Refunds are issued within 14 calendar days.", None),
     # a count in words the evidence never gives, against another count of the thing amid the claim's words
     ("Twenty people were injured in the crash.", "Police said 12 people were injured in the crash on Sunday.",

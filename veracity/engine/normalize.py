@@ -607,11 +607,16 @@ def period(text: str, end: int) -> tuple[str, int] | None:
 
 
 def _words_value(phrase: str) -> float | None:
+    """The number the words of ``phrase`` write ("twenty-one", "two hundred and five"); ``None``
+    where they write none, or more than one ("nine one day internationals": nine, then one)."""
     total, current = 0, 0
     for w in re.split(r"[\s-]+", phrase.lower()):
         if w == "and":
             continue
         if w in _SMALL or w in _TENS:
+            ones = current % 100
+            if ones and (w in _TENS or ones % 10 or ones < 20 or _SMALL[w] >= 10):
+                return None  # "nine one", "five twenty", "twenty thirty": two numbers, not one
             current += _SMALL.get(w, 0) + _TENS.get(w, 0)
         elif w == "hundred":
             current = max(current, 1) * 100
@@ -625,13 +630,20 @@ def _words_value(phrase: str) -> float | None:
 def _word_quantities(text: str, taken: _Spans) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _WORDNUM.finditer(text):
+        start, stop = m.span()
         value = _words_value(m.group(0))
-        if value is None or taken.overlaps(m.span()):
+        while value is None and (cut := _last_word.search(text, start, stop)) is not None:
+            stop = cut.start()  # the number its first words write: "nine" of "nine one day"
+            value = _words_value(text[start:stop])
+        if value is None or taken.overlaps((start, stop)):
             continue
-        _, unit, end, _ = _suffix(text, m.end(), None)
+        _, unit, end, _ = _suffix(text, stop, None)
         kind: QuantityKind = "percent" if unit == "%" else "amount" if unit else "word"
-        out.append(Quantity(value, unit, (m.start(), end), text[m.start() : end], kind))
+        out.append(Quantity(value, unit, (start, end), text[start:end], kind))
     return out
+
+
+_last_word = re.compile(r"(?:[\s-]+|\s+and\s+)[A-Za-z]+$")
 
 
 def _times(text: str, skip: _Spans) -> list[Quantity]:

@@ -629,8 +629,8 @@ def _as_digits(q: Quantity, claim: str) -> Quantity:
     """A length of time written in words read as one in digits: "two hours" as "2 hours", against
     "about 90 minutes" ("about" read as "about 2 hours"). A count in words ("two goals") stays loose,
     and so does a time bounded in words ("in under three minutes", whose hedge is not read)."""
-    if q.kind != "word" or q.counts is None or not units.convertible(q.counts, "second"):
-        return q
+    if q.kind != "word" or q.counts is None or not units.convertible(q.counts, "second") or _hyphened(claim, q.span):
+        return q  # "the two-year-old thoroughbred", "a four-year deal": an age or a kind, left loose
     hedge = _WORD_HEDGE.search(claim, 0, q.span[0])
     if hedge is not None and hedge.group("bound"):
         return q
