@@ -577,6 +577,10 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
     ("Tours last under two hours.", TOURS, None),
     ("Tours last ninety minutes.", TOURS, None),
     ("He scored twice in three minutes.", "He scored twice in 3 minutes.", None),
+    ("You have three months to file a claim.", "Claims must be filed within 90 days.", None),  # a month: 28-31 days
+    ("You have 3 months to file a claim.", "Claims must be filed within 90 days.", None),
+    ("You have 100 days to file a claim.", "Claims must be filed within 90 days.",
+     "The claim says 100 days but the evidence says 90 days."),
     ("Unfortunately, the two-year-old thoroughbred was pipped to the post.",  # joined to a word: an age, loose
      "Despite failing to register a win, the 88-year-old monarch was on cheerful form.", None),
     # business days are no days

@@ -46,6 +46,7 @@ _ZERO = {"fahrenheit": 32.0}
 # a data size may be written in powers of 1,024 ("1,024 MB" for "1 GB"): the step of each unit
 _BINARY_STEP = {"byte": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5}
 SAME_SYSTEM_TOLERANCE = 0.01
+MONTH_TOLERANCE = 0.05  # a month is 28 to 31 days: "three months" for "90 days"
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # the unit word after a measured value: glued ("6ft"), joined ("36-week-old") or spaced ("5 km", "100 km/h")
 _UNIT_WORD = re.compile(r"[\s-](?:business|working|calendar)\s+days?\b|[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?"
@@ -138,7 +139,8 @@ def restates(q: Quantity, e: Quantity) -> bool:
     if not convertible(q.counts, e.counts) or e.counts is None or q.counts is None:
         return False
     value = convert(e.value, e.counts, q.counts)
-    if q.matches(replace(e, value=value, counts=q.counts), rel_tol=SAME_SYSTEM_TOLERANCE):
+    tol = MONTH_TOLERANCE if "month" in (q.counts, e.counts) else SAME_SYSTEM_TOLERANCE
+    if q.matches(replace(e, value=value, counts=q.counts), rel_tol=tol):
         return True
     if q.counts in _BINARY_STEP and e.counts in _BINARY_STEP:
         binary = e.value * 1024.0 ** (_BINARY_STEP[e.counts] - _BINARY_STEP[q.counts])
