@@ -515,6 +515,7 @@ def test_a_value_of_another_sort_does_not_state_the_claims(claim: str, context: 
 
 
 TOURS = "Guided tours start at 11:00 and last about 90 minutes."
+RELEASES = "Version 2.3 added single sign-on; version 2.4, released on 12 May 2025, added audit logs."
 REFUNDS = "Refunds are issued within 14 business days."
 WARDS = ("Dr. Amara Singh leads the cardiology department, while Dr. Paul Mercer heads neurology. The cardiology "
          "department moved to the new west wing in 2023.")
@@ -547,6 +548,17 @@ COVER = ("The Standard plan covers two annual check-ups. The Plus plan adds dent
     ("Ann Lee chaired the finance committee meeting.",            # the other name is no subject of the clause
      "The finance committee meeting was chaired by Tom Hart. Ann Lee took notes.", None),
     ("Both plans cover two annual check-ups.", COVER, None),
+    # a release is named by its number
+    ("Version 2.4 added single sign-on.", RELEASES,
+     'The evidence says this of "Version 2.3", not of "Version 2.4": "Version 2.3 added single sign-on".'),
+    ("v2.4 added single sign-on.", RELEASES,
+     'The evidence says this of "Version 2.3", not of "v2.4": "Version 2.3 added single sign-on".'),
+    ("Version 2.3 added single sign-on.", RELEASES, None),
+    ("Single sign-on arrived in version 2.3.", RELEASES, None),
+    ("Sam Okafor wrote the migration guide for version 4.",  # "version 4" names no release: one name, Sam Okafor
+     "Maria Lopez wrote the migration guide for version 4. Sam Okafor maintains the client.",
+     'The evidence says this of "Maria Lopez", not of "Sam Okafor": "Maria Lopez wrote the migration guide for '
+     'version 4.".'),
     ("The Team plan costs $50 per month.", "The Pro plan costs $20 per month. The Team plan costs $50 per month.",
      None),                                                       # the clause giving $50 names Team
     ("The Enterprise plan costs $90 per month.", "The Pro plan costs $20 per month. The Team plan costs $50 per "

@@ -1138,21 +1138,29 @@ def _names_placed(text: str) -> tuple[tuple[int, _Named], ...]:
 
 def _names_in(sentence: str) -> list[_Named]:
     """The names of a sentence: runs of capitalised words (:func:`_entity_runs`), without stop words,
-    months and numbers, and a label that opens it ("Pro: $20 per month")."""
+    months and numbers, a label that opens it ("Pro: $20 per month") and releases ("Version 2.3")."""
     return [n for _, n in _names_at(sentence)]
 
 
 def _names_at(sentence: str) -> list[tuple[int, _Named]]:
+    versions = [(m.start(), _Named(frozenset({"version " + (m.group(1) or m.group(2))}), m.group(0)))
+                for m in _VERSION.finditer(sentence)]
     runs = [(run[0][2][0], run[-1][2][1]) for run in _entity_runs(sentence)]
+    runs = [(a, b) for a, b in runs if not any(start <= a < start + len(n.text) for start, n in versions)]
     if (label := _LABEL.match(sentence)) and not any(a < label.end(1) for a, _ in runs):
         runs.insert(0, label.span(1))
-    out = []
+    out = versions
     for a, b in runs:
         stems = frozenset(stem(fold(w)) for w, _ in word_spans(sentence[a:b])
                           if fold(w) not in _SKIP_NAME | _TITLES and not any(c.isdigit() for c in w))
         if stems:
             out.append((a, _Named(stems, sentence[a:b])))
-    return out
+    return sorted(out, key=lambda placed: placed[0])
+
+
+# a release named by its number: "Version 2.3", "version 2.4.1", "v2.3", "v2"; not "version 4" (a guide's
+# "for version 4" is no subject) nor "V8"
+_VERSION = re.compile(r"\b(?:[Vv]ersion\s+|[Vv])(\d+(?:\.\d+)+)\b|\bv(\d+)\b")
 
 
 def _months_named(text: str) -> set[int]:
