@@ -1032,8 +1032,7 @@ def _other_named(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], win
 
 def _sentence_names(text: str, at: Span) -> list[_Named]:
     """The names of the sentence of ``text`` holding ``at``."""
-    a, b = _sentence(text, at)
-    return [n for start, n in _names_placed(text) if a <= start < b]
+    return [n for _, n in _within(_names_placed(text), *_sentence(text, at))]
 
 
 def _clause_stems(text: str, at: Span) -> set[str]:
@@ -1098,11 +1097,15 @@ def _named_around(text: str, at: Span, placed: Callable[[str], tuple[tuple[int, 
     if i is None:
         return ()
     a, b = _sentence_spans(text)[i]
-    named = placed(text)
-    starts = [start for start, _ in named]
-    here = named[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    here = _within(placed(text), a, b)
     c, d = _clause(text, at, (a, b))
     return tuple(dict.fromkeys(v for start, v in here if c <= start < d)) or tuple(dict.fromkeys(v for _, v in here))
+
+
+def _within(placed: Sequence[tuple[int, K]], a: int, b: int) -> Sequence[tuple[int, K]]:
+    """The items of ``placed`` (in order of their starts) that start in ``a`` to ``b``."""
+    first = bisect.bisect_left(placed, a, key=lambda item: item[0])
+    return placed[first:bisect.bisect_left(placed, b, lo=first, key=lambda item: item[0])]
 
 
 def _clause(text: str, at: Span, sentence: Span) -> Span:
@@ -1616,11 +1619,12 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
     names, where it mentions the claim's too: "Dr. Paul Mercer leads the cardiology department."
     against "Dr. Amara Singh leads the cardiology department, while Dr. Paul Mercer heads neurology."
     The claim's numbers are among its words: "The Enterprise plan costs $90 per month." is not read
-    against "The Pro plan costs $20 per month" where a clause naming Enterprise gives $90. Read only where the claim opens with its name ("Yes, the Standard plan ...") and names nothing
-    else (:func:`_one_named`), has at
-    least ``SAID_WORDS`` other words, and the evidence clauses holding the most of them (all, or all
-    but one in four) each open with another name before those words, name the claim's nowhere, and
-    hold no pronoun ("he", "which"), which may make what they say the claim's after all."""
+    against "The Pro plan costs $20 per month" where a clause naming Enterprise gives $90. Read only
+    where the claim opens with its name ("Yes, the Standard plan ...") and names nothing else
+    (:func:`_one_named`), has at least ``SAID_WORDS`` other words, and the evidence clauses holding the
+    most of them (all, or all but one in four) each open with another name before those words, name
+    the claim's nowhere, and hold no pronoun ("he", "which"), which may make what they say the
+    claim's after all."""
     mine = _one_named(claim)
     start = claim.find(mine.text) if mine else -1
     if mine is None or any(fold(w) not in _ANSWER_WORDS for w in _content(claim[:start])):
@@ -1628,10 +1632,10 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
     end = start + len(mine.text)
     said = list(dict.fromkeys([*(stem(fold(w)) for w in _content(claim, [(0, end)])),  # and its numbers ("$20")
                                *(w for w, (a, _) in word_spans(claim) if a >= end and w.isdigit())]))
-    if len(said) < SAID_WORDS or not any(mine.same(n) for w in (*windows, *(
-            [Evidence(context, "context", (0, len(context)))] if context else [])) for _, n in _names_placed(w.text)):
+    texts = [w.text for w in windows] + ([context] if context else [])
+    if len(said) < SAID_WORDS or not any(mine.same(n) for text in texts for _, n in _names_placed(text)):
         return None
-    best: list[tuple[int, Span, list[str]]] = []
+    best: list[tuple[int, Span, set[str], list[str]]] = []
     most = len(said) - len(said) // 4
     for i, w in enumerate(windows):
         for a, b in _clauses(w.text):
@@ -1640,16 +1644,15 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
             if len(shared) > most:
                 best, most = [], len(shared)
             if len(shared) == most:
-                best.append((i, (a, b), shared))
+                best.append((i, (a, b), have, shared))
     if not best:
         return None
     others: list[_Named] = []
-    for i, (a, b), shared in best:
-        text = windows[i].text
-        clause = text[a:b]
-        names = [(start, n) for start, n in _names_placed(text) if a <= start < b
-                 and not any(fold(x) in DEMONYMS for x, _ in word_spans(n.text))]
-        if (not names or any(mine.same(n) for _, n in names) or mine.stems & {stem(fold(x)) for x, _ in word_spans(clause)}
+    for i, (a, b), have, shared in best:
+        clause = windows[i].text[a:b]
+        names = [(start, n) for start, n in _within(_names_placed(windows[i].text), a, b)
+                 if not any(fold(x) in DEMONYMS for x, _ in word_spans(n.text))]
+        if (not names or any(mine.same(n) for _, n in names) or mine.stems & have
                 or _PRONOUN.search(clause) or _RELATIVE.search(clause)):
             return None
         first = min(m.start() for x, _ in word_spans(clause) if stem(fold(x)) in shared
@@ -1657,7 +1660,7 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
         if names[0][0] - a > first:
             return None  # "a member of the Mississippi Freedom Democratic Party": the name is no subject here
         others.append(names[0][1])
-    i, (a, b), _ = best[0]
+    i, (a, b), _, _ = best[0]
     quote = windows[i].text[a:b].strip(" ,;:")
     return _Failure(True, P_NEGATION, f'The evidence says this of "{others[0].text}", not of "{mine.text}": "{quote}".',
                     (i,), (a, b))
