@@ -3,7 +3,15 @@ from __future__ import annotations
 import pytest
 
 from veracity.engine.normalize import Quantity, extract_quantities
-from veracity.engine.units import as_evidence_writes, convert, convertible, in_unit_of, restates, significant_digits
+from veracity.engine.units import (
+    as_evidence_writes,
+    convert,
+    convertible,
+    dimension,
+    in_unit_of,
+    restates,
+    significant_digits,
+)
 
 
 def measured(text: str) -> Quantity:
@@ -18,6 +26,13 @@ def measured(text: str) -> Quantity:
 ])
 def test_convertible_units_share_a_dimension(a: str | None, b: str, expected: bool) -> None:
     assert convertible(a, b) is expected
+
+
+@pytest.mark.parametrize(("unit", "expected"), [
+    ("second", "time"), ("business day", "time"), ("km", "length"), ("gb", "data"), ("goal", None), (None, None),
+])
+def test_dimension(unit: str | None, expected: str | None) -> None:
+    assert dimension(unit) == expected
 
 
 def test_convert() -> None:

@@ -535,6 +535,10 @@ COVER = ("The Standard plan covers two annual check-ups. The Plus plan adds dent
     ("Yes, the Standard plan includes dental cleaning twice a year.", COVER,  # all but one word in four
      'The evidence says this of "Plus", not of "Standard": "The Plus plan adds dental cleaning twice a year and lowers '
      'the copay to $10.".'),
+    ("Dr. Paul Mercer runs the ward rounds.",  # "ward" is read as a word, not inside "Toward"
+     "Toward noon Dr. Amara Singh runs the ward rounds. Dr. Paul Mercer heads neurology.",
+     'The evidence says this of "Dr. Amara Singh", not of "Dr. Paul Mercer": "Toward noon Dr. Amara Singh runs the '
+     'ward rounds.".'),
     ("Dr. Amara Singh leads the cardiology department.", WARDS, None),
     ("L. Brandt will present the hiring plan.", MEETING, None),
     ("Dr. Amara Singh heads neurology.", WARDS, None),             # two words besides the name: too few to read
@@ -588,6 +592,10 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
      "The claim says two hours but the evidence says 90 minutes."),
     ("Tours last under two hours.", TOURS, None),
     ("Tours last ninety minutes.", TOURS, None),
+    ("The page loads in thirty seconds.", "The page loads in about 45 seconds.",  # seconds are a length of time
+     "The claim says thirty seconds but the evidence says 45 seconds."),
+    ("Tours last about two hours.", f"{TOURS} Tickets for under-18s cost $5.",  # a measure before a bare number
+     "The claim says two hours but the evidence says 90 minutes."),
     ("He scored twice in three minutes.", "He scored twice in 3 minutes.", None),
     ("You have three months to file a claim.", "Claims must be filed within 90 days.", None),  # a month: 28-31 days
     ("You have 3 months to file a claim.", "Claims must be filed within 90 days.", None),

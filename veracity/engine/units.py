@@ -103,6 +103,11 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
     return claim
 
 
+def dimension(unit: str | None) -> str | None:
+    """What ``unit`` measures ("time" for "second" and "business day", "length" for "km"), if known."""
+    return _SIZES[unit][0] if unit in _SIZES else None
+
+
 def convertible(a: str | None, b: str | None) -> bool:
     """Two different units of one dimension ("km" and "mile"; not "km" and "hour")."""
     return a is not None and b is not None and a != b and a in _SIZES and b in _SIZES and _SIZES[a][0] == _SIZES[b][0]

@@ -522,10 +522,12 @@ def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -
     "sentenced to 12 years" where the evidence says "sentenced to two years ..., later increased
     to 12 years". The same measure in another unit, of a size within ``MAGNITUDE``, is a rival only
     where no value of the claim's own unit is ("5,000 metres" for "8 km"); the same number in another
-    unit comes first ("12 weeks" for "12 months", before a bare "58")."""
+    unit comes first ("12 weeks" for "12 months", before a bare "58"). For a measure, a bare number
+    comes last: "about 90 minutes", not "under-18s", is the rival of "about 2 hours"."""
     # (gap, window, span, equal to q, a rate) for: the same unit, the same number in another unit, the same
-    # count, the same measure in another unit (only where none of those stands), the years of dates
-    tiers: list[list[tuple[float, int, Span, bool, bool]]] = [[], [], [], [], []]
+    # count, the same measure in another unit (only where none of those stands), a bare number for a
+    # measure, the years of dates
+    tiers: list[list[tuple[float, int, Span, bool, bool]]] = [[], [], [], [], [], []]
     for i, w in enumerate(windows):
         facts = _facts(w.text)
         for e in facts.quantities:
@@ -533,12 +535,13 @@ def _rivals(q: Quantity, windows: Sequence[Evidence], noun: str | None = None) -
                      and not _counts_other(q, e, w.text)) or (
                 noun is not None and e.kind == "word" and e.value >= 2 and _counted(w.text, e.span) == noun)
             measured = _same_count(q, e) and _near_measure(q, e)
+            bare = q.counts is not None and e.counts is None  # "under-18s" for "2 hours"
             tier = (0 if q.unit is not None and e.unit == q.unit else 1 if measured and e.value == q.value
-                    else 2 if alike else 3 if measured else None)
+                    else 2 if alike and not bare else 3 if measured else 4 if alike else None)
             if tier is not None:
                 tiers[tier].append((abs(units.in_unit_of(e, q) - q.value), i, e.span, _states(q, e), e.per is not None))
         if q.is_year:
-            tiers[4].extend((abs(d.year - q.value), i, d.span, q.holds_year(d.year), False)
+            tiers[5].extend((abs(d.year - q.value), i, d.span, q.holds_year(d.year), False)
                             for d in facts.dates if d.year is not None)
     best = next((t for t in tiers if t), [])
     if q.per is not None and any(rate for *_, rate in best):
@@ -629,7 +632,7 @@ def _as_digits(q: Quantity, claim: str) -> Quantity:
     """A length of time written in words read as one in digits: "two hours" as "2 hours", against
     "about 90 minutes" ("about" read as "about 2 hours"). A count in words ("two goals") stays loose,
     and so does a time bounded in words ("in under three minutes", whose hedge is not read)."""
-    if q.kind != "word" or q.counts is None or not units.convertible(q.counts, "second") or _hyphened(claim, q.span):
+    if q.kind != "word" or units.dimension(q.counts) != "time" or _hyphened(claim, q.span):
         return q  # "the two-year-old thoroughbred", "a four-year deal": an age or a kind, left loose
     hedge = _WORD_HEDGE.search(claim, 0, q.span[0])
     if hedge is not None and hedge.group("bound"):
@@ -1655,8 +1658,7 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
         if (not names or any(mine.same(n) for _, n in names) or mine.stems & have
                 or _PRONOUN.search(clause) or _RELATIVE.search(clause)):
             return None
-        first = min(m.start() for x, _ in word_spans(clause) if stem(fold(x)) in shared
-                    for m in [re.search(re.escape(x), clause)] if m)
+        first = min(at for x, (at, _) in word_spans(clause) if stem(fold(x)) in shared)
         if names[0][0] - a > first:
             return None  # "a member of the Mississippi Freedom Democratic Party": the name is no subject here
         others.append(names[0][1])
