@@ -218,6 +218,9 @@ def test_a_hedge_bounds_the_value_it_hedges() -> None:
     assert met("under 30 people", 25) and met("up to 30", 30) and not met("fewer than 30", 41)
     assert met("almost £30 million", 28_000_000) and met("nearly 300", 280)
     assert not met("almost £30 million", 20_000_000) and not met("nearly 300", 320)
+    # in words as in digits
+    assert met("under three minutes", 2) and not met("under three minutes", 5) and met("about twenty people", 21)
+    assert met("more than forty people", 45) and not met("more than forty people", 30)
 
 
 def test_how_a_number_is_written_tells_what_it_counts() -> None:

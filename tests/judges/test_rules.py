@@ -587,10 +587,12 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
      "The claim says 14 but the evidence says seven-page."),
     ("The sheriff says 12 deputies have been put on leave.", "Ten officers were involved in the arrest.", None),
     ("He has 3 children.", "He has three children.", None),
-    # a length of time in words is read as in digits ("about" as about); one bounded in words is not read
+    ("About twenty people were injured.", "Police said 21 people were injured.", None),  # "about" as for digits
+    # a length of time in words is read as in digits, with its hedge
     ("Tours last about two hours.", TOURS,
      "The claim says two hours but the evidence says 90 minutes."),
-    ("Tours last under two hours.", TOURS, None),
+    ("Tours last under two hours.", TOURS, None),              # its hedge is read: 90 minutes are under two hours
+    ("Tours last over two hours.", TOURS, "The claim says two hours but the evidence says 90 minutes."),
     ("Tours last ninety minutes.", TOURS, None),
     ("The page loads in thirty seconds.", "The page loads in about 45 seconds.",  # seconds are a length of time
      "The claim says thirty seconds but the evidence says 45 seconds."),

@@ -639,7 +639,9 @@ def _word_quantities(text: str, taken: _Spans) -> list[Quantity]:
             continue
         _, unit, end, _ = _suffix(text, stop, None)
         kind: QuantityKind = "percent" if unit == "%" else "amount" if unit else "word"
-        out.append(Quantity(value, unit, (start, end), text[start:end], kind))
+        hedge = _APPROX.search(text[max(0, start - 20) : start])  # "under three minutes", as for digits
+        bound = next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
+        out.append(Quantity(value, unit, (start, end), text[start:end], kind, hedge is not None, bound=bound))
     return out
 
 

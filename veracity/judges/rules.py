@@ -629,19 +629,12 @@ def _word_count_conflict(q: Quantity, claim: str, windows: Sequence[Evidence], s
 
 
 def _as_digits(q: Quantity, claim: str) -> Quantity:
-    """A length of time written in words read as one in digits: "two hours" as "2 hours", against
-    "about 90 minutes" ("about" read as "about 2 hours"). A count in words ("two goals") stays loose,
-    and so does a time bounded in words ("in under three minutes", whose hedge is not read)."""
+    """A length of time written in words read as one in digits, with its hedge: "two hours" as "2
+    hours", against "about 90 minutes"; "under three minutes" as "under 3 minutes". A count in words
+    ("two goals") stays loose."""
     if q.kind != "word" or units.dimension(q.counts) != "time" or _hyphened(claim, q.span):
         return q  # "the two-year-old thoroughbred", "a four-year deal": an age or a kind, left loose
-    hedge = _WORD_HEDGE.search(claim, 0, q.span[0])
-    if hedge is not None and hedge.group("bound"):
-        return q
-    return replace(q, kind="number", approximate=hedge is not None)
-
-
-_WORD_HEDGE = re.compile(r"\b(?:(?P<bound>under|over|almost|nearly|more than|less than|fewer than|up to|at least|"
-                         r"at most|within|just)|about|around|roughly|approximately|some)\s+$", re.IGNORECASE)
+    return replace(q, kind="number")
 
 
 def _hyphened(text: str, span: Span) -> bool:
