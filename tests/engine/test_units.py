@@ -5,6 +5,7 @@ import pytest
 from veracity.engine.normalize import Quantity, extract_quantities
 from veracity.engine.units import (
     as_evidence_writes,
+    compounds,
     convert,
     convertible,
     dimension,
@@ -33,6 +34,21 @@ def test_convertible_units_share_a_dimension(a: str | None, b: str, expected: bo
 ])
 def test_dimension(unit: str | None, expected: str | None) -> None:
     assert dimension(unit) == expected
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("The flight takes 1 hour 50 minutes.", [("1 hour 50 minutes", 110 / 60, "hour")]),
+    ("She was 27st 10lbs at 17.", [("27st 10lbs", 27 + 10 / 14, "stone")]),
+    ("one hour and fifty minutes", [("one hour and fifty minutes", 110 / 60, "hour")]),
+    ("It was 25°C (77°F) today.", []),              # one temperature, written twice
+    ("Tours last 90 minutes, 2 hours on Sundays.", []),  # the larger unit second: two lengths
+    ("It ran 3 km per hour 20 minutes later.", []),      # a rate
+    ("12 weeks 5 days", [("12 weeks 5 days", 12 + 5 / 7, "week")]),
+])
+def test_compounds_read_a_measure_written_in_two_units_as_one(text: str, read: list[tuple[str, float, str]]) -> None:
+    got = [(c.text, c.value, c.counts) for c in compounds(text, extract_quantities(text))]
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in read]
+    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in read])
 
 
 def test_convert() -> None:
@@ -107,6 +123,12 @@ def test_significant_digits(text: str, digits: int) -> None:
     ("It opened in the 1980s.", "It opened in 1998.", "It opened in the 1980s."),
     ("It opened in the 1990s.", "It opened in the 1990s, in 1998.", "It opened in the 1990s."),
     ("It costs $5.", "It runs 5 miles.", "It costs $5."),
+    # a measure written in two units, read whole
+    ("It takes 110 minutes.", "It takes 1 hour 50 minutes.", "It takes 1 hour 50 minutes."),
+    ("It takes almost two hours.", "It takes 1 hour 50 minutes.", "It takes almost 1 hour 50 minutes."),
+    ("It takes 1 hour 50 minutes to cross.", "It takes 110 minutes.", "It takes 110 minutes to cross."),
+    ("It takes 1 hour 50 minutes.", "It takes 1 hour 50 minutes.", "It takes 1 hour 50 minutes."),
+    ("It takes 50 minutes.", "It takes 1 hour 50 minutes.", "It takes 50 minutes."),
 ])
 def test_as_evidence_writes(claim: str, evidence: str, expected: str) -> None:
     assert as_evidence_writes(claim, evidence) == expected

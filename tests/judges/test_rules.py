@@ -599,6 +599,14 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
     ("Tours last about two hours.", f"{TOURS} Tickets for under-18s cost $5.",  # a measure before a bare number
      "The claim says two hours but the evidence says 90 minutes."),
     ("He scored twice in three minutes.", "He scored twice in 3 minutes.", None),
+    # a measure written in two units is one value: "1 hour 50 minutes" is 110 minutes
+    ("The flight takes almost two hours.", "The flight takes 1 hour 50 minutes.", None),
+    ("The flight takes 110 minutes.", "The flight takes 1 hour 50 minutes.", None),
+    ("The flight takes 1 hour 50 minutes.", "The flight lasts 110 minutes.", None),
+    ("The flight takes 1 hour 40 minutes.", "The flight takes 1 hour 50 minutes.",
+     "The claim says 40 minutes but the evidence says 50 minutes."),
+    ("The flight takes 2 hours 10 minutes.", "The flight lasts 110 minutes.",
+     "The claim says 2 hours but the evidence says 110 minutes."),
     ("You have three months to file a claim.", "Claims must be filed within 90 days.", None),  # a month: 28-31 days
     ("You have 3 months to file a claim.", "Claims must be filed within 90 days.", None),
     ("You have 100 days to file a claim.", "Claims must be filed within 90 days.",

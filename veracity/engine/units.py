@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from veracity.engine.normalize import Quantity, degrees_end, extract_quantities, period
@@ -81,23 +82,37 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
     """``claim`` with each measure that ``evidence`` gives only in another unit, and each decade it
     gives only as a year of it, written as the evidence writes it ("about 8 km" → "about 5 miles"
     against "runs 5 miles"; "in the 1990s" → "in 1998" against "opened in 1998"), so that a
-    model reading both compares like with like; a value the evidence gives as the claim does, or
-    not at all, is left as it is."""
-    mine = [q for q in extract_quantities(claim) if q.counts in _SIZES or q.form == "decade"]
+    model reading both compares like with like; a measure the evidence writes in two units is read
+    whole (:func:`compounds`: "110 minutes" and "almost two hours" → "1 hour 50 minutes", and back).
+    A value the evidence gives as the claim does, or not at all, is left as it is."""
+    found = extract_quantities(claim)
+    mine = [q for q in found if q.counts in _SIZES or q.form == "decade"]
     if not mine:
         return claim
-    theirs = [e for e in extract_quantities(evidence) if e.counts in _SIZES or e.is_year]
+    given = extract_quantities(evidence)
+    theirs = [e for e in given if e.counts in _SIZES or e.is_year]
+    wholes = compounds(evidence, given)
     edits: list[tuple[Span, str]] = []
+    for c in compounds(claim, found):  # "1 hour 50 minutes" against "110 minutes"
+        e = next((e for e in theirs if restates(c, e)), None)
+        if e is not None:
+            edits.append((c.span, evidence[slice(*written(evidence, e))]))
     for q in mine:
+        if any(a <= q.span[0] < b for (a, b), _ in edits):
+            continue
         if any(e.counts == q.counts and e.form == q.form and q.matches(e) for e in theirs):
             continue
         e = next((e for e in theirs if restates(q, e) or (q.form == "decade" and q.matches(e))), None)
+        whole = None if e is not None else next(
+            (w for w in wholes if (w.counts == q.counts and q.matches(w)) or restates(q, w)), None)
+        start, end = written(claim, q)
         if e is not None:
             a, b = written(evidence, e)
-            start, end = written(claim, q)
             if q.form == "decade" and claim[max(0, start - 4):start].lower() == "the ":
                 start -= 4  # "in the 1990s" → "in 1998"
             edits.append(((start, end), evidence[a:b]))
+        elif whole is not None:
+            edits.append(((start, end), whole.text))
     for (a, b), text in sorted(edits, reverse=True):
         claim = claim[:a] + text + claim[b:]
     return claim
@@ -106,6 +121,28 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
 def dimension(unit: str | None) -> str | None:
     """What ``unit`` measures ("time" for "second" and "business day", "length" for "km"), if known."""
     return _SIZES[unit][0] if unit in _SIZES else None
+
+
+def compounds(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
+    """The measures of ``text`` written in two units of one dimension, the larger first, each read as
+    one value in the larger unit: "1 hour 50 minutes" as 1.83 hours, "27st 10lbs" as 27.71 stone,
+    "5 feet and 10 inches". ``quantities`` are those of ``text``, in order; a temperature given twice ("25°C
+    (77°F)") is no compound, nor a rate, nor a second part hedged."""
+    out = []
+    for q, r in zip(quantities, quantities[1:]):
+        if (q.counts not in _SIZES or r.counts not in _SIZES or _SIZES[q.counts][:2] != _SIZES[r.counts][:2]
+                or dimension(q.counts) == "temperature" or _SIZES[r.counts][2] >= _SIZES[q.counts][2]
+                or q.per or r.per or r.approximate or r.bound):
+            continue
+        if _COMPOUND_GAP.fullmatch(text, written(text, q)[1], r.span[0]) is None:
+            continue
+        end = written(text, r)[1]
+        out.append(replace(q, value=q.value + convert(r.value, r.counts, q.counts), span=(q.span[0], end),
+                           text=text[q.span[0]:end]))
+    return out
+
+
+_COMPOUND_GAP = re.compile(r"\s*(?:,\s*|and\s+)?")
 
 
 def convertible(a: str | None, b: str | None) -> bool:

@@ -215,6 +215,7 @@ class _Facts(_Words):
     quantities: tuple[Quantity, ...]
     joined: tuple[JoinedNumbers, ...]
     identifiers: tuple[Identifier, ...]
+    compounds: tuple[Quantity, ...] = ()  # "1 hour 50 minutes" as one measure (units.compounds)
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ def _facts(text: str) -> _Facts:
     quantities = tuple(extract_quantities(text))
     joined = tuple(joined_numbers(text, quantities)) + tuple(spelled_ranges(text, quantities))
     return _Facts(words.stems, words.abbrevs, tuple(extract_dates(text)), quantities, joined,
-                  tuple(extract_identifiers(text)))
+                  tuple(extract_identifiers(text)), tuple(units.compounds(text, quantities)))
 
 
 def _acronyms(text: str) -> frozenset[str]:
@@ -425,6 +426,8 @@ def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> l
     if not found and q.is_year:
         found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).dates
                  if e.year is not None and q.holds_year(e.year)]
+    if not found and q.counts is not None:  # "almost two hours" for "1 hour 50 minutes"
+        found = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).compounds if _states(q, e)]
     return found
 
 
@@ -850,6 +853,11 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         out += checked
         if checked.failure is not None:
             return out
+    for c in units.compounds(claim, quantities):  # "1 hour 50 minutes" for "110 minutes": read as one
+        found = _quantity_matches(c, claim, windows)
+        if found:
+            i, span = _pick(found, stems, windows)
+            out += _Values((f"{c.text} matches {_quote(windows[i].text, span)}",), (i,), (c.span,))
     done = out.spans
     for q in (_as_digits(q, claim) for q in quantities):
         if any(a <= q.span[0] < b for a, b in done):
