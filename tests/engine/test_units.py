@@ -44,6 +44,7 @@ def test_dimension(unit: str | None, expected: str | None) -> None:
     ("Tours last 90 minutes, 2 hours on Sundays.", []),  # the larger unit second: two lengths
     ("It ran 3 km per hour 20 minutes later.", []),      # a rate
     ("12 weeks 5 days", [("12 weeks 5 days", 12 + 5 / 7, "week")]),
+    ("the 10 km and 1,500 metres races", []),           # no part of a km: two distances
 ])
 def test_compounds_read_a_measure_written_in_two_units_as_one(text: str, read: list[tuple[str, float, str]]) -> None:
     got = [(c.text, c.value, c.counts) for c in compounds(text, extract_quantities(text))]

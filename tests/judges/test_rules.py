@@ -607,6 +607,13 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
      "The claim says 40 minutes but the evidence says 50 minutes."),
     ("The flight takes 2 hours 10 minutes.", "The flight lasts 110 minutes.",
      "The claim says 2 hours but the evidence says 110 minutes."),
+    ("The flight takes 50 minutes.", "The flight takes 1 hour 50 minutes.",  # a part is not the whole
+     "The claim says 50 minutes but the evidence says 1 hour 50 minutes."),
+    ("The flight takes 1 hour.", "The flight takes 1 hour 50 minutes.",
+     "The claim says 1 hour but the evidence says 1 hour 50 minutes."),
+    ("She weighed 27 stone.", "She used to weigh 27st 10lbs.", None),       # within 5 % of the whole
+    ("Boarding closes 50 minutes before departure.",                        # given alone too
+     "The flight takes 1 hour 50 minutes. Boarding closes 50 minutes before departure.", None),
     ("You have three months to file a claim.", "Claims must be filed within 90 days.", None),  # a month: 28-31 days
     ("You have 3 months to file a claim.", "Claims must be filed within 90 days.", None),
     ("You have 100 days to file a claim.", "Claims must be filed within 90 days.",

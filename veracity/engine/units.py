@@ -126,7 +126,8 @@ def dimension(unit: str | None) -> str | None:
 def compounds(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     """The measures of ``text`` written in two units of one dimension, the larger first, each read as
     one value in the larger unit: "1 hour 50 minutes" as 1.83 hours, "27st 10lbs" as 27.71 stone,
-    "5 feet and 10 inches". ``quantities`` are those of ``text``, in order; a temperature given twice ("25°C
+    "5 feet and 10 inches". ``quantities`` are those of ``text``, in order; the second part is less than one
+    of the first's unit ("10 km and 1,500 metres" are two distances); a temperature given twice ("25°C
     (77°F)") is no compound, nor a rate, nor a second part hedged."""
     out = []
     for q, r in zip(quantities, quantities[1:]):
@@ -134,11 +135,11 @@ def compounds(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
                 or dimension(q.counts) == "temperature" or _SIZES[r.counts][2] >= _SIZES[q.counts][2]
                 or q.per or r.per or r.approximate or r.bound):
             continue
-        if _COMPOUND_GAP.fullmatch(text, written(text, q)[1], r.span[0]) is None:
-            continue
+        part = convert(r.value, r.counts, q.counts)
+        if part >= 1 or _COMPOUND_GAP.fullmatch(text, written(text, q)[1], r.span[0]) is None:
+            continue  # "2 hours 90 minutes": no part of an hour
         end = written(text, r)[1]
-        out.append(replace(q, value=q.value + convert(r.value, r.counts, q.counts), span=(q.span[0], end),
-                           text=text[q.span[0]:end]))
+        out.append(replace(q, value=q.value + part, span=(q.span[0], end), text=text[q.span[0]:end]))
     return out
 
 

@@ -853,7 +853,9 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         out += checked
         if checked.failure is not None:
             return out
+    parts: list[Span] = []  # the claim's own measures in two units ("1 hour 40 minutes"), read part by part
     for c in units.compounds(claim, quantities):  # "1 hour 50 minutes" for "110 minutes": read as one
+        parts.append(c.span)
         found = _quantity_matches(c, claim, windows)
         if found:
             i, span = _pick(found, stems, windows)
@@ -876,7 +878,8 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             rivals = partial(_other_quantities, q, own, found, windows)
             stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
                            q.counts is not None or q.per is not None)
-        stray = (stray or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
+        whole = None if any(a <= q.span[0] < b for a, b in parts) else _part_of_whole(q, claim, found, windows)
+        stray = (stray or whole or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
                  or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows)
                  or _other_named(q, claim, found, windows))
         if stray is not None:
@@ -935,6 +938,24 @@ def _turned(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows:
     i, at = found[0]
     return _Failure(True, P_CONFLICT, f'The claim says "{_lead(claim, q.span)}" but the evidence says '
                     f'"{_lead(windows[i].text, at)}".', (i,), at)
+
+
+def _part_of_whole(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]
+                   ) -> _Failure | None:
+    """The claim's measure stated only as a part of a measure the evidence writes in two units, whose
+    whole it is not (:func:`units.compounds`): "50 minutes" or "1 hour" where the evidence says "1
+    hour 50 minutes"; not "27 stone" for "27st 10lbs", within 5 % of it."""
+    if q.counts is None or not found:
+        return None
+    wholes = []
+    for i, at in found:
+        whole = next((c for c in _facts(windows[i].text).compounds if c.span[0] <= at[0] and at[1] <= c.span[1]), None)
+        if whole is None or _states(replace(q, approximate=True), whole):
+            return None
+        wholes.append((i, whole))
+    i, whole = wholes[0]
+    return _Failure(True, P_CONFLICT, f"The claim says {_written(claim, q)} but the evidence says {whole.text}.", (i,),
+                    whole.span)
 
 
 _periods = text_cache()(extract_periods)  # a window's quarters are placed for every claim it may contradict
