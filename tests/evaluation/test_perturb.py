@@ -41,6 +41,15 @@ def test_the_set_is_deterministic() -> None:
     assert list(perturbations(samples(), seed=3)) == list(perturbations(samples(), seed=3))
 
 
+def test_a_samples_changes_do_not_depend_on_the_samples_before_it() -> None:
+    # each sample draws on its own stream: another answer before it, with numbers of its own, moves nothing
+    extra = Sample("x-ok", "halueval-qa", "How big?", "It has 12 rooms, 3 halls and 2 shops over 4 floors.", CTX, False)
+    alone = {s.id: s.output for s in perturbations(samples()) if s.source in ("ood-number", "ood-date")}
+    after = {s.id: s.output for s in perturbations([extra, *samples()]) if s.source in ("ood-number", "ood-date")}
+    assert alone and all(after[i] == out for i, out in alone.items())
+    assert {s.output for s in perturbations(samples(), seed=3)} != {s.output for s in perturbations(samples(), seed=4)}
+
+
 def test_a_changed_value_is_marked_stated_where_the_context_gives_the_original() -> None:
     beyond = Sample("d-ok", "halueval-dialogue", "Tell me more.", "It opened in 2015 with 25 rooms.", CTX, False)
     out = {s.id: s for s in perturbations([*samples(), beyond])}

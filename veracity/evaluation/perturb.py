@@ -21,7 +21,10 @@ marked ``grounded`` when the context gives every name, number and date of the an
 from: that answer is *supported*, and the grounded samples are the set made from supported answers.
 A changed number or date is also marked ``stated`` when the context gives the original value
 (evidence can then refute the change), whatever else the answer says. The generator is
-deterministic for a given seed.
+deterministic for a given seed, and each sample's variants draw on a random stream of their own
+(seeded by the seed and the sample's id): a change to what the engine reads in one answer (which of
+its numbers can be changed) moves that answer's variants only, so two versions of the code are
+measured on the same samples elsewhere.
 
 :func:`record_samples` adds questions about structured records (key:value lists, JSON, tables) of
 kinds the checker was never trained on, each with a right and a wrong answer worded alike.
@@ -126,12 +129,11 @@ def _add_connector(text: str) -> str | None:
 
 def perturbations(samples: Sequence[Sample], seed: int = 7) -> Iterator[Sample]:
     """The untouched supported samples and their hallucinated variants."""
-    rng = random.Random(seed)
-    swaps = random.Random(seed + 1_000_003)
     pool = NamePool(s.context for s in samples if s.context and not s.is_hallucination)
     for s in samples:
         if s.is_hallucination or not s.context:
             continue
+        rng, swaps = random.Random(f"{seed}:{s.id}"), random.Random(f"{seed}:{s.id}:name")
         grounded = _grounded(s.output, s.context)
         yield replace(s, id=f"{s.id}-untouched", source="ood-untouched", origin=s.source, grounded=grounded)
         variants: dict[str, tuple[str | None, bool | None]] = {
