@@ -470,10 +470,16 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
     currency, start = _prefix_currency(text, m.start())
     labelled = _LABEL_BEFORE.search(text, max(0, start - _LABEL_REACH), start) is not None
     scale, unit, end, scaled = _suffix(text, m.end(), currency, labelled)
-    hedge = _APPROX.search(text[max(0, start - 20) : start])
-    bound = next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
+    hedged, bound = _hedge(text, start)
     return Quantity(value * scale, unit, (start, end), text[start:end], _kind(raw, unit, scaled, value),
-                    scaled or hedge is not None, _form(text, start, end), bound)
+                    scaled or hedged, _form(text, start, end), bound)
+
+
+def _hedge(text: str, start: int) -> tuple[bool, Bound | None]:
+    """Whether a hedge stands before the value at ``start`` of ``text`` ("about", "under"), and the
+    bound it sets, if any."""
+    hedge = _APPROX.search(text[max(0, start - 20) : start])
+    return hedge is not None, next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
 
 
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
@@ -575,6 +581,13 @@ def measure(text: str, span: Span) -> str | None:
     return unit
 
 
+def days_of_kind_end(text: str, end: int) -> int | None:
+    """Where "business days", "working days" or "calendar days" after the number ending at ``end``
+    ends, or ``None`` where none follows."""
+    m = _DAYS_OF_KIND.match(text, end)
+    return m.end() if m is not None else None
+
+
 def degrees_end(text: str, end: int) -> int | None:
     """Where the temperature unit after the number ending at ``end`` ends ("°C", " degrees
     Celsius"), or ``None`` where none follows."""
@@ -639,9 +652,8 @@ def _word_quantities(text: str, taken: _Spans) -> list[Quantity]:
             continue
         _, unit, end, _ = _suffix(text, stop, None)
         kind: QuantityKind = "percent" if unit == "%" else "amount" if unit else "word"
-        hedge = _APPROX.search(text[max(0, start - 20) : start])  # "under three minutes", as for digits
-        bound = next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
-        out.append(Quantity(value, unit, (start, end), text[start:end], kind, hedge is not None, bound=bound))
+        hedged, bound = _hedge(text, start)  # "under three minutes", as for digits
+        out.append(Quantity(value, unit, (start, end), text[start:end], kind, hedged, bound=bound))
     return out
 
 

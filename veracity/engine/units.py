@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from veracity.engine.normalize import Quantity, degrees_end, extract_quantities, period
+from veracity.engine.normalize import Quantity, days_of_kind_end, degrees_end, extract_quantities, period
 from veracity.engine.types import Span
 
 _DAY = 86_400.0
@@ -50,8 +50,7 @@ SAME_SYSTEM_TOLERANCE = 0.01
 MONTH_TOLERANCE = 0.05  # a month is 28 to 31 days: "three months" for "90 days"
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # the unit word after a measured value: glued ("6ft"), joined ("36-week-old") or spaced ("5 km", "100 km/h")
-_UNIT_WORD = re.compile(r"[\s-](?:business|working|calendar)\s+days?\b|[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?"
-                        r"|-[A-Za-z]+(?:-old)?", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"[A-Za-z]+(?:-old)?|\s[A-Za-z]+(?:/h)?|-[A-Za-z]+(?:-old)?")
 _DECADE_S = re.compile(r"['’]?s")
 
 
@@ -64,6 +63,9 @@ def unit_end(text: str, end: int) -> int:
     degrees = degrees_end(text, end)
     if degrees is not None:
         return degrees
+    days = days_of_kind_end(text, end)  # "14 business days", whole
+    if days is not None:
+        return days
     m = _UNIT_WORD.match(text, end)
     return m.end() if m is not None else end
 
