@@ -208,6 +208,19 @@ def test_approximate_values_match_within_five_percent() -> None:
     assert not m.matches(Quantity(1_500_000, "USD", (0, 0)))
 
 
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("$2,500", "2,499.99 USD", True), ("£1,707", "1,707.47 GBP", True), ("23%", "23.4%", True),
+    ("12.5 seconds", "12.46 seconds", True), ("2,500", "2,499.99", True),
+    ("12.5", "12.44", False),  # rounds to 12.4
+    ("$2,499", "2,499.99 USD", False),  # rounds to 2,500
+    ("5 kg", "4.5 kg", False), ("4 million", "3.5 million", False),  # one significant figure
+    ("12.50", "12.5", True), ("12.47", "12.5", False),  # more places than the evidence: equal or not
+])
+def test_a_value_written_with_fewer_decimals_states_its_rounding(claim: str, evidence: str, expected: bool) -> None:
+    [c], [e] = extract_quantities(claim), extract_quantities(evidence)
+    assert c.matches(e) is expected
+
+
 def test_a_hedge_bounds_the_value_it_hedges() -> None:
     def met(claim: str, value: float) -> bool:
         [q] = extract_quantities(claim)

@@ -130,6 +130,13 @@ def test_significant_digits(text: str, digits: int) -> None:
     ("It takes 1 hour 50 minutes to cross.", "It takes 110 minutes.", "It takes 110 minutes to cross."),
     ("It takes 1 hour 50 minutes.", "It takes 1 hour 50 minutes.", "It takes 1 hour 50 minutes."),
     ("It takes 50 minutes.", "It takes 1 hour 50 minutes.", "It takes 50 minutes."),
+    # a value rounded to fewer decimals, written as the evidence gives it
+    ("It costs 50 USD.", "It is priced at 49.99 USD.", "It costs 49.99 USD."),
+    ("The battery lasts 13 hours.", "Its battery lasts 12.6 hours.", "The battery lasts 12.6 hours."),
+    ("23% chose brass.", "23.4% chose brass, 23% chose steel.", "23% chose brass."),
+    ("It costs 45 USD.", "It is priced at 49.99 USD.", "It costs 45 USD."),
+    ("It costs 50 USD.", "It is priced at 49.99 GBP.", "It costs 50 USD."),
+    ("It lasts 13 days.", "Its battery lasts 12.6 hours.", "It lasts 13 days."),
 ])
 def test_as_evidence_writes(claim: str, evidence: str, expected: str) -> None:
     assert as_evidence_writes(claim, evidence) == expected

@@ -106,6 +106,13 @@ def test_amount_conflicts(claim: str, quoted: str) -> None:
     assert v.verdict == "hallucination" and v.p_hallucination == 0.95 and quoted in v.reason
 
 
+def test_a_value_rounded_to_fewer_decimals_is_no_contradiction() -> None:
+    ev = "The watch is listed with a buy-it-now price of 2,499.99 USD (1,707.47 GBP) plus postage."
+    assert veto("The watch is listed for $2,500 (£1,707).", ev) is None
+    changed = veto("The watch is listed for $2,600.", ev)
+    assert changed is not None and "2,499.99 USD" in changed.reason
+
+
 def test_a_telephone_number_is_checked_as_a_code() -> None:
     ev = "Anyone with information is asked to call 020 8721 4868. The victim, 23, is recovering."
     v = verdict("Witnesses should call 020 8721 4868.", ev)
@@ -611,6 +618,8 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
      "The claim says 50 minutes but the evidence says 1 hour 50 minutes."),
     ("The flight takes 1 hour.", "The flight takes 1 hour 50 minutes.",
      "The claim says 1 hour but the evidence says 1 hour 50 minutes."),
+    ("The flight takes about 3 hours.", "The flight takes 1 hour 50 minutes.",  # quoted whole
+     "The claim says 3 hours but the evidence says 1 hour 50 minutes."),
     ("She weighed 27 stone.", "She used to weigh 27st 10lbs.", None),       # within 5 % of the whole
     ("Boarding closes 50 minutes before departure.",                        # given alone too
      "The flight takes 1 hour 50 minutes. Boarding closes 50 minutes before departure.", None),

@@ -162,6 +162,11 @@ class DateValue:
         return self.year is None or other.year is None or self.year == other.year
 
 
+# kinds of value a writer rounds to fewer decimal places (a year or a time of day is not rounded)
+ROUNDED_KINDS = frozenset({"number", "amount", "percent"})
+_WRITTEN_DECIMALS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number with its unit: an ISO currency code, ``"%"`` or ``None``.
@@ -222,7 +227,27 @@ class Quantity:
             return self.value / JUST_OVER <= other.value <= self.value * (1 + tol)
         if self.bound == "near":
             return self.value * NEAR_BELOW <= other.value <= self.value * (1 + tol)
-        return math.isclose(self.value, other.value, rel_tol=tol, abs_tol=1e-9)
+        return math.isclose(self.value, other.value, rel_tol=tol, abs_tol=1e-9) or self.rounds(other)
+
+    @property
+    def decimals(self) -> int:
+        """How many decimal places the number is written with ("2,499.99" → 2, "$2,500" → 0)."""
+        m = _WRITTEN_DECIMALS.search(self.text)
+        return len(m.group(1)) if m and m.group(1) else 0
+
+    def rounds(self, other: Quantity) -> bool:
+        """This value is ``other`` rounded to the decimal places this one is written with ("$2,500"
+        for "$2,499.99", "23%" for "23.4%"), where it is at least ten of its last place: "13" rounds
+        "12.6", but "5" does not round "4.5" (a step of its last place is a fifth of it). A value read
+        with a scale word or a hedge is approximate already."""
+        if (self.approximate or other.approximate or self.form != "plain" or other.form != "plain"
+                or self.kind not in ROUNDED_KINDS or other.kind not in ROUNDED_KINDS):
+            return False
+        places = self.decimals
+        if places >= other.decimals or abs(self.value) * 10**places < 10:
+            return False
+        step = 10.0**-places
+        return math.isclose(math.floor(other.value / step + 0.5) * step, self.value, rel_tol=1e-9, abs_tol=1e-9)
 
 
 @dataclass(frozen=True)

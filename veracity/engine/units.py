@@ -86,10 +86,12 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
     against "runs 5 miles"; "in the 1990s" → "in 1998" against "opened in 1998"), so that a
     model reading both compares like with like; a measure the evidence writes in two units is read
     whole (:func:`compounds`: "110 minutes" and "almost two hours" → "1 hour 50 minutes", and back).
-    A value the evidence gives as the claim does, or not at all, is left as it is."""
+    A value the claim gives rounded to fewer decimals is written as the evidence gives it ("$50" →
+    "$49.99", :meth:`~veracity.engine.normalize.Quantity.rounds`). A value the evidence gives as the
+    claim does, or not at all, is left as it is."""
     found = extract_quantities(claim)
     mine = [q for q in found if q.counts in _SIZES or q.form == "decade"]
-    if not mine:
+    if not found:
         return claim
     given = extract_quantities(evidence)
     theirs = [e for e in given if e.counts in _SIZES or e.is_year]
@@ -115,9 +117,20 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
             edits.append(((start, end), evidence[a:b]))
         elif whole is not None:
             edits.append(((start, end), whole.text))
+    for q in found:
+        e = _rounded_from(q, given)
+        if e is not None and not any(a <= q.span[0] < b for (a, b), _ in edits):
+            edits.append((written(claim, q), evidence[slice(*written(evidence, e))]))
     for (a, b), text in sorted(edits, reverse=True):
         claim = claim[:a] + text + claim[b:]
     return claim
+
+
+def _rounded_from(q: Quantity, given: Sequence[Quantity]) -> Quantity | None:
+    """The evidence value that the claim's ``q`` gives rounded, where none gives it as written."""
+    if any(q.matches(e) and not q.rounds(e) for e in given):
+        return None
+    return next((e for e in given if q.rounds(e) and q.matches(e) and q.counts in (None, e.counts)), None)
 
 
 def dimension(unit: str | None) -> str | None:

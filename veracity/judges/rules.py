@@ -947,15 +947,18 @@ def _part_of_whole(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], w
     hour 50 minutes"; not "27 stone" for "27st 10lbs", within 5 % of it."""
     if q.counts is None or not found:
         return None
-    wholes = []
-    for i, at in found:
-        whole = next((c for c in _facts(windows[i].text).compounds if c.span[0] <= at[0] and at[1] <= c.span[1]), None)
-        if whole is None or _states(replace(q, approximate=True), whole):
-            return None
-        wholes.append((i, whole))
+    wholes = [(i, _compound_holding(windows[i].text, at)) for i, at in found]
+    if any(whole is None or _states(replace(q, approximate=True), whole) for _, whole in wholes):
+        return None
     i, whole = wholes[0]
+    assert whole is not None
     return _Failure(True, P_CONFLICT, f"The claim says {_written(claim, q)} but the evidence says {whole.text}.", (i,),
                     whole.span)
+
+
+def _compound_holding(text: str, at: Span) -> Quantity | None:
+    """The measure written in two units (:func:`units.compounds`) of ``text`` that the value at ``at`` is part of."""
+    return next((c for c in _facts(text).compounds if c.span[0] <= at[0] and at[1] <= c.span[1]), None)
 
 
 _periods = text_cache()(extract_periods)  # a window's quarters are placed for every claim it may contradict
@@ -1275,7 +1278,8 @@ def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Spa
     if not anchored and (reading.anchored_only or not others):
         return None
     i, at = _pick_in_sentence(anchored or others, claim, stems, windows)
-    quote = _quote(windows[i].text, at, unit)
+    whole = _compound_holding(windows[i].text, at)  # "1 hour 50 minutes", not its "1 hour"
+    quote = whole.text if whole is not None and whole.span[0] == at[0] else _quote(windows[i].text, at, unit)
     reason = (f"The claim says {text} but the evidence says {quote}." if anchored
               else f"The claim says {text}, but the evidence never gives that value (it gives {quote}).")
     return _Failure(True, P_CONFLICT, reason, (i,), at)
