@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import openai
 import pytest
 
 from tests.conftest import SEED_CONTEXT, Server, start_server, stop_server
-from veracity.judges.checker import CheckerJudge
+from veracity.judges.checker import DEFAULT_MODEL_DIR, CheckerJudge
 
 EIFFEL = ("The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France. "
           "It was completed in 1889 as the entrance arch to the World's Fair.")
@@ -42,14 +43,30 @@ FILM = ("Harbour Lights is a 2019 drama film about a lighthouse keeper on the Co
         "It was directed by Mara Quint and stars Owen Hale as the keeper.")
 
 
-def test_a_name_the_context_never_mentions_fails_a_claim_the_checker_only_just_supports(server: Server) -> None:
-    checker = CheckerJudge()
-    assert checker.name_gate is not None and checker.name_p is not None
-    bad = _verify(server, "Tell me about Harbour Lights.", "The music was written by Jonas Reeve.", FILM)
+def test_a_name_the_context_never_mentions_fails_a_claim_the_checker_only_just_supports(
+        server: Server, tmp_path: Path) -> None:
+    # the shipped calibration's gate sits just under its threshold (no gate paid on dev), so the gate is
+    # read from a copy of the checker whose config.json sets a wider one
+    shipped = CheckerJudge()
+    assert shipped.name_gate is not None and shipped.name_p is not None
+    unsure = _verify(server, "Tell me about Harbour Lights.", "The music was written by Jonas Reeve.", FILM)
+    [claim] = unsure["claims"]  # type: ignore[misc]
+    p = 1 - float(claim["confidence"])  # type: ignore[arg-type]
+    assert unsure["verdict"] == "supported" and 0.2 < p < shipped.name_gate
+    model = tmp_path / "checker"
+    shutil.copytree(DEFAULT_MODEL_DIR, model)
+    config = json.loads((model / "config.json").read_text())
+    (model / "config.json").write_text(json.dumps(config | {"name_gate": round(p - 0.05, 4), "name_p": 0.6}))
+    gated = start_server(tmp_path / "gated", env={"VERACITY_JUDGES": "checker,rules",
+                                                 "VERACITY_CHECKER_MODEL_DIR": str(model)})
+    try:
+        bad = _verify(gated, "Tell me about Harbour Lights.", "The music was written by Jonas Reeve.", FILM)
+        good = _verify(gated, "Tell me about Harbour Lights.", "It was directed by Mara Quint.", FILM)
+    finally:
+        stop_server(gated)
     [claim] = bad["claims"]  # type: ignore[misc]
-    assert bad["verdict"] == "hallucination" and claim["confidence"] >= checker.name_p - 1e-9
+    assert bad["verdict"] == "hallucination" and claim["confidence"] == pytest.approx(0.6)
     assert claim["reason"] == 'The claim names "Jonas Reeve", which the context never mentions.'
-    good = _verify(server, "Tell me about Harbour Lights.", "It was directed by Mara Quint.", FILM)
     assert good["verdict"] == "supported"
 
 

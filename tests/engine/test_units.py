@@ -136,6 +136,17 @@ def test_significant_digits(text: str, digits: int) -> None:
     ("23% chose brass.", "23.4% chose brass, 23% chose steel.", "23% chose brass."),
     ("It costs 45 USD.", "It is priced at 49.99 USD.", "It costs 45 USD."),
     ("It costs 50 USD.", "It is priced at 49.99 GBP.", "It costs 50 USD."),
+    # a hedged value the evidence states, written as the evidence gives it, its hedge dropped
+    ("It has over 1,200 employees.", "It ended the year with 1,240 employees.", "It has 1,240 employees."),
+    ("About twenty people were hurt.", "Police said 21 people were hurt.", "21 people were hurt."),
+    ("Revenue was about $50 million.", "Revenue was $48.2 million.", "Revenue was $48.2 million."),
+    ("Revenue was $48 million.", "Revenue was $48.2 million.", "Revenue was $48.2 million."),
+    ("He spent $71.2 million on it.", "He spent $71m on it.", "He spent $71.2 million on it."),  # more precise: as it is
+    ("It has over 1,300 employees.", "It ended the year with 1,240 employees.", "It has over 1,300 employees."),
+    ("It has over 1,000 employees.", "It ended the year with 1,240 employees.", "It has over 1,000 employees."),
+    ("It has over 1,200 employees.", "Revenue was $1,240.", "It has over 1,200 employees."),
+    ("It opened around 1998.", "It opened in 1995.", "It opened around 1998."),
+    ("It has about 1,200 staff.", "It has 1,200 staff and 1,240 contractors.", "It has about 1,200 staff."),
     ("It lasts 13 days.", "Its battery lasts 12.6 hours.", "It lasts 13 days."),
 ])
 def test_as_evidence_writes(claim: str, evidence: str, expected: str) -> None:

@@ -96,6 +96,22 @@ def test_batch_matches_single_calls(judge: CheckerJudge) -> None:
         [(v.verdict, round(v.p_hallucination or 0, 6)) for v in single]
 
 
+@needs_shipped
+def test_a_claim_scores_the_same_whatever_else_the_output_says() -> None:
+    # the int8 model quantises activations over its whole input: batched, a pair's score moved with the
+    # other pairs and their padding; each pair runs alone
+    passage = ("The Harbour Line opened in March 1998 and runs 42 kilometres between Portmere and Eastwick. "
+               "It carries about 61,000 passengers on an average weekday, most of them commuters, and its trains "
+               "run every 6 minutes at peak times. The line was extended to the airport in 2011.")
+    claims = ["The line opened in 1998.", "Trains run every 6 minutes at peak times, and the line, which most "
+              "commuters between Portmere and Eastwick use on weekdays, was extended to the airport in 2011 "
+              "after a long public debate about its cost and route.", "It carries 61,000 passengers a day."]
+    checker = CheckerJudge(threads=1)
+    together = checker.judge([_item(c, passage, prompt="Tell me about the line.") for c in claims])
+    alone = [checker.judge([_item(c, passage, prompt="Tell me about the line.")])[0] for c in claims]
+    assert [v.p_hallucination for v in together] == [v.p_hallucination for v in alone]
+
+
 def test_no_evidence_is_unverifiable(judge: CheckerJudge) -> None:
     empty = JudgeInput(prompt="Who won?", claim=Claim(text="Maria won.", span=(0, 10)), evidence=(), mode="open")
     for verdict in judge.judge([empty, _item("Maria won.", "   ")]):

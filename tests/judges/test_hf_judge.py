@@ -60,8 +60,8 @@ def test_hf_judge_loads_the_checkers_own_export_and_agrees_with_the_onnx_checker
     assert hf.name == f"hf:{hf_dir}" and hf.threshold == onnx.threshold  # calibration travels in the config
     assert hf.veto_p == onnx.veto_p is not None and (hf.name_gate, hf.name_p) == (onnx.name_gate, onnx.name_p)
     assert [v.verdict for v in a] == [v.verdict for v in b] == ["supported", "hallucination"]
-    for x, y in zip(a, b):  # int8 weights through transformers vs int8 weights and activations in onnxruntime
-        assert abs((x.p_hallucination or 0) - (y.p_hallucination or 0)) < 0.2
+    for x, y in zip(a, b):  # the same int8-stored weights, computed in fp32 by transformers and by onnxruntime
+        assert abs((x.p_hallucination or 0) - (y.p_hallucination or 0)) < 0.02
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -507,6 +507,13 @@ def _hedge(text: str, start: int) -> tuple[bool, Bound | None]:
     return hedge is not None, next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
 
 
+def hedge_start(text: str, start: int) -> int | None:
+    """Where the hedge before the value at ``start`` of ``text`` begins ("about" in "about 7,000"),
+    or ``None`` where none stands there."""
+    hedge = _APPROX.search(text[max(0, start - 20) : start])
+    return None if hedge is None else max(0, start - 20) + hedge.start()
+
+
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
 _JOIN = r"\s?[-–/]\s?"  # what joins a number to the next: "4-1", "2014/15", "1 - 2"
 _JOINED_AFTER = re.compile(rf"{_JOIN}\d")

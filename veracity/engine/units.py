@@ -19,10 +19,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from veracity.engine.normalize import Quantity, days_of_kind_end, degrees_end, extract_quantities, period
+from veracity.engine.normalize import (
+    Quantity,
+    days_of_kind_end,
+    degrees_end,
+    extract_quantities,
+    hedge_start,
+    period,
+)
 from veracity.engine.types import Span
 
 _DAY = 86_400.0
+# kinds of value a claim may give loosely (hedged, rounded, with a scale word): not years or times of day
+LOOSE_KINDS = frozenset({"number", "amount", "percent", "word"})
+LOOSE_REACH = 0.1  # how far from a hedged value the evidence value it is written as may be
 # unit → (dimension, system, size in the dimension's base unit)
 _SIZES: dict[str, tuple[str, str, float]] = {
     "km": ("length", "metric", 1000.0), "metre": ("length", "metric", 1.0), "cm": ("length", "metric", 0.01),
@@ -86,9 +96,11 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
     against "runs 5 miles"; "in the 1990s" → "in 1998" against "opened in 1998"), so that a
     model reading both compares like with like; a measure the evidence writes in two units is read
     whole (:func:`compounds`: "110 minutes" and "almost two hours" → "1 hour 50 minutes", and back).
-    A value the claim gives rounded to fewer decimals is written as the evidence gives it ("$50" →
-    "$49.99", :meth:`~veracity.engine.normalize.Quantity.rounds`). A value the evidence gives as the
-    claim does, or not at all, is left as it is."""
+    A value the claim gives loosely, rounded to fewer decimals or hedged, that the evidence states is
+    written as the evidence gives it, its hedge dropped ("$50" → "$49.99",
+    :meth:`~veracity.engine.normalize.Quantity.rounds`; "over 1,200" → "1,240"): the value holds,
+    and the model is left to read the rest. A value the evidence gives as the claim does, or not at
+    all, is left as it is."""
     found = extract_quantities(claim)
     mine = [q for q in found if q.counts in _SIZES or q.form == "decade"]
     if not found:
@@ -118,19 +130,33 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
         elif whole is not None:
             edits.append(((start, end), whole.text))
     for q in found:
-        e = _rounded_from(q, given)
+        hedge = hedge_start(claim, q.span[0])
+        e = _loosely_stated(q, given, hedge is not None)
         if e is not None and not any(a <= q.span[0] < b for (a, b), _ in edits):
-            edits.append((written(claim, q), evidence[slice(*written(evidence, e))]))
+            # the value and its currency or per cent sign, after its hedge; what it counts stays
+            edits.append(((q.span[0] if hedge is None else hedge, q.span[1]), evidence[slice(*e.span)]))
     for (a, b), text in sorted(edits, reverse=True):
         claim = claim[:a] + text + claim[b:]
     return claim
 
 
-def _rounded_from(q: Quantity, given: Sequence[Quantity]) -> Quantity | None:
-    """The evidence value that the claim's ``q`` gives rounded, where none gives it as written."""
-    if any(q.matches(e) and not q.rounds(e) for e in given):
+def _loosely_stated(q: Quantity, given: Sequence[Quantity], hedged: bool) -> Quantity | None:
+    """The evidence value that the claim's ``q`` states only loosely: within its hedge ("over 1,200"
+    for "1,240"), or written with fewer decimals ("$50" for "$49.99", "$48 million" for "$48.2
+    million"; not "$71.2 million" for "$71m", a claim more precise than its evidence), where none is
+    the value as written. Not a year ("around 1998")."""
+    if q.kind not in LOOSE_KINDS:
         return None
-    return next((e for e in given if q.rounds(e) and q.matches(e) and q.counts in (None, e.counts)), None)
+    exact = replace(q, approximate=False, bound=None)
+    if any(exact.matches(e) and not exact.rounds(e) for e in given):
+        return None
+    # a bound is met strictly here ("over 1,300" is not met by 1,240, which the rules let pass), by a
+    # value of the same unit and near it ("over 1,200" by 1,240, not by "$48.2 million")
+    loose = replace(q, approximate=False) if q.bound is not None else q
+    near = [e for e in given if e.kind in LOOSE_KINDS and e.unit == q.unit and q.counts in (None, e.counts)
+            and math.isclose(e.value, q.value, rel_tol=LOOSE_REACH) and loose.matches(e)
+            and (hedged or q.decimals < e.decimals)]
+    return min(near, key=lambda e: abs(e.value - q.value), default=None)
 
 
 def dimension(unit: str | None) -> str | None:
