@@ -500,18 +500,25 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
                     scaled or hedged, _form(text, start, end), bound)
 
 
+def _hedge_before(text: str, start: int) -> tuple[re.Match[str] | None, int]:
+    """The hedge right before the value at ``start`` of ``text``, if any, found in the 20 characters
+    before it, and where those begin."""
+    at = max(0, start - 20)
+    return _APPROX.search(text[at:start]), at
+
+
 def _hedge(text: str, start: int) -> tuple[bool, Bound | None]:
     """Whether a hedge stands before the value at ``start`` of ``text`` ("about", "under"), and the
     bound it sets, if any."""
-    hedge = _APPROX.search(text[max(0, start - 20) : start])
+    hedge, _ = _hedge_before(text, start)
     return hedge is not None, next((b for b in _BOUNDS if hedge and hedge.group(b)), None)
 
 
 def hedge_start(text: str, start: int) -> int | None:
     """Where the hedge before the value at ``start`` of ``text`` begins ("about" in "about 7,000"),
     or ``None`` where none stands there."""
-    hedge = _APPROX.search(text[max(0, start - 20) : start])
-    return None if hedge is None else max(0, start - 20) + hedge.start()
+    hedge, at = _hedge_before(text, start)
+    return None if hedge is None else at + hedge.start()
 
 
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)

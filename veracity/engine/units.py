@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from veracity.engine.normalize import (
+    ROUNDED_KINDS,
     Quantity,
     days_of_kind_end,
     degrees_end,
@@ -31,7 +32,7 @@ from veracity.engine.types import Span
 
 _DAY = 86_400.0
 # kinds of value a claim may give loosely (hedged, rounded, with a scale word): not years or times of day
-LOOSE_KINDS = frozenset({"number", "amount", "percent", "word"})
+LOOSE_KINDS = ROUNDED_KINDS | {"word"}
 LOOSE_REACH = 0.1  # how far from a hedged value the evidence value it is written as may be
 # unit → (dimension, system, size in the dimension's base unit)
 _SIZES: dict[str, tuple[str, str, float]] = {
@@ -102,19 +103,19 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
     and the model is left to read the rest. A value the evidence gives as the claim does, or not at
     all, is left as it is."""
     found = extract_quantities(claim)
-    mine = [q for q in found if q.counts in _SIZES or q.form == "decade"]
     if not found:
         return claim
+    mine = [q for q in found if q.counts in _SIZES or q.form == "decade"]
     given = extract_quantities(evidence)
     theirs = [e for e in given if e.counts in _SIZES or e.is_year]
-    wholes = compounds(evidence, given)
+    wholes = compounds(evidence, given) if mine else []
     edits: list[tuple[Span, str]] = []
     for c in compounds(claim, found):  # "1 hour 50 minutes" against "110 minutes"
         e = next((e for e in theirs if restates(c, e)), None)
         if e is not None:
             edits.append((c.span, evidence[slice(*written(evidence, e))]))
     for q in mine:
-        if any(a <= q.span[0] < b for (a, b), _ in edits):
+        if _edited(q, edits):
             continue
         if any(e.counts == q.counts and e.form == q.form and q.matches(e) for e in theirs):
             continue
@@ -132,12 +133,17 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
     for q in found:
         hedge = hedge_start(claim, q.span[0])
         e = _loosely_stated(q, given, hedge is not None)
-        if e is not None and not any(a <= q.span[0] < b for (a, b), _ in edits):
+        if e is not None and not _edited(q, edits):
             # the value and its currency or per cent sign, after its hedge; what it counts stays
             edits.append(((q.span[0] if hedge is None else hedge, q.span[1]), evidence[slice(*e.span)]))
     for (a, b), text in sorted(edits, reverse=True):
         claim = claim[:a] + text + claim[b:]
     return claim
+
+
+def _edited(q: Quantity, edits: Sequence[tuple[Span, str]]) -> bool:
+    """Whether ``q`` stands inside a span an edit already rewrites."""
+    return any(a <= q.span[0] < b for (a, b), _ in edits)
 
 
 def _loosely_stated(q: Quantity, given: Sequence[Quantity], hedged: bool) -> Quantity | None:
