@@ -33,7 +33,8 @@ def _verify(server: Server, prompt: str, output: str, context: str) -> dict[str,
 
 def test_the_checker_decides_and_says_so(server: Server) -> None:
     good = _verify(server, "Where is the Eiffel Tower?", "The Eiffel Tower is in Paris.", EIFFEL)
-    bad = _verify(server, "Where is the Eiffel Tower?", "The Eiffel Tower is in Berlin.", EIFFEL)
+    # not "is in Berlin": the rules judge vetoes a name standing where the evidence names another
+    bad = _verify(server, "Where is the Eiffel Tower?", "The Eiffel Tower stands in the middle of Berlin.", EIFFEL)
     assert good["verdict"] == "supported" and bad["verdict"] == "hallucination"
     [claim] = bad["claims"]  # type: ignore[misc]
     assert "checker model" in claim["reason"] and claim["evidence"][0]["span"] == [0, len(EIFFEL)]

@@ -549,7 +549,9 @@ COVER = ("The Standard plan covers two annual check-ups. The Plus plan adds dent
     ("Dr. Amara Singh leads the cardiology department.", WARDS, None),
     ("L. Brandt will present the hiring plan.", MEETING, None),
     ("Dr. Amara Singh heads neurology.", WARDS, None),             # two words besides the name: too few to read
-    ("J. Park will present the hiring plan.", MEETING, None),      # never mentioned: the name gate's, not this
+    ("J. Park will present the hiring plan.", MEETING,             # never mentioned: a name swapped, not moved
+     'The claim names "J. Park" where the evidence, in the same words, names "L. Brandt": "L. Brandt will present '
+     'the hiring plan at the May meeting.".'),
     ("Sarah said K. Osei will present the hiring plan.", MEETING, None),  # two things named
     ("Tom Reid was charged with the two murders.",                 # a pronoun: the clause may be his
      "Tom Reid appeared in court. Judge Hale said he was charged with the two murders.", None),
@@ -576,6 +578,45 @@ COVER = ("The Standard plan covers two annual check-ups. The Plus plan adds dent
      "month. Pricing for the Enterprise plan starts at $90 per month.", None),
 ])
 def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, context: str, reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
+TOWER = "The Eiffel Tower is a wrought-iron tower in Paris, France. It was completed in 1889."
+MARLOW = "Marlow is a town in Buckinghamshire, England. The River Thames flows through the town."
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # a name the context never mentions, where a sentence saying the rest names another thing
+    ("The Eiffel Tower is in Berlin.", TOWER,
+     'The claim names "Berlin" where the evidence, in the same words, names "Paris": "The Eiffel Tower is a '
+     'wrought-iron tower in Paris, France.".'),
+    ("The River Severn flows through Marlow.", MARLOW,
+     'The claim names "River Severn" where the evidence, in the same words, names "River Thames": "The River '
+     'Thames flows through the town.".'),
+    ("Tickets for the final at Wembley went on sale on Monday.",
+     "Tickets for the final at Hampden went on sale on Monday morning.",
+     'The claim names "Wembley" where the evidence, in the same words, names "Hampden": "Tickets for the final at '
+     'Hampden went on sale on Monday morning.".'),
+    ("The Eiffel Tower is in Paris.", TOWER, None),
+    ("The tower stands in Berlin.", TOWER, None),                 # one other content word: too little to read
+    ("The Eiffel Tower was painted by Gustave Klimt.", TOWER, None),  # no name stands where Klimt stands
+    ("The Eiffel Tower is in Paris, not in Berlin.", TOWER, None),   # the claim names Paris too
+    ("The Eiffel Tower is a wrought-iron tower in Paris.", TOWER, None),
+    # two names that may name one thing
+    ("He was posing as reporter Michael Finkel of the Times.",
+     "He was posing as reporter Mike Finkel of the Times.", None),
+    ("She tweeted her support for Greens leader Natalie Bennett.",
+     "She tweeted her support for Green Party leader Natalie Bennett.", None),
+    ("He was taken to Mossiman District Hospital in a stable condition.",
+     "He was taken to Mossman District Hospital in a stable condition.", None),
+    ("The firm is based in NYC, its filing says.", "The firm is based in New York City, its filing says.", None),
+    ("The Spanish midfielder scored the winner on Saturday.",
+     "The Chelsea midfielder scored the winner on Saturday.", None),  # a nationality names no thing here
+    ("Employs Many People In Leeds And York.", "Employs many people in Bristol and York.", None),  # Title Case
+])
+def test_a_name_standing_where_the_evidence_names_another_is_a_contradiction(claim: str, context: str,
+                                                                          reason: str | None) -> None:
     hard = veto(claim, context)
     assert (hard and hard.reason) == reason, hard
 

@@ -1694,6 +1694,94 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
                     (i,), (a, b))
 
 
+def _check_name_swapped(claim: str, windows: Sequence[Evidence], context: str | None) -> _Failure | None:
+    """A name the context never mentions, standing where an evidence sentence that says the rest of
+    the claim names another thing, word for word around it: "The Eiffel Tower is in Berlin." against
+    "The Eiffel Tower is a wrought-iron tower in Paris, France."; "The River Severn flows through
+    Marlow." against "The River Thames flows through the town". The sentence holds the claim's word
+    just before the name and the one just after it (or, where the name ends the claim, a comma or
+    the sentence's end) around a name of its own, and most of the claim's other content words
+    (``SWAP_SHARE``, at least two). Not where the two names may name one thing: they share a word and
+    the words that differ open with one letter ("Mike Finkel" for "Michael Finkel"), a word of one
+    opens like a word of the other ("Greens", "Green Party"), they are spelt alike ("Mossiman",
+    "Mossman"), one gives the other's initials ("NYC"), or either is a nationality ("Spanish")."""
+    if any(w[0].isupper() and w != "I" and fold(w) in _STOP for w, _ in word_spans(claim)[1:]):
+        return None  # Title Case: capitals say nothing about names
+    whole = _words(readable(context)) if context else _words_of(windows)
+    words = word_spans(claim)
+    for at, mine in _names_at(claim):
+        span = (at, at + len(mine.text))
+        own = [w for w, (a, b) in words if span[0] <= a and b <= span[1]]
+        if not any(len(w) >= 3 and fold(w) not in _SKIP_NAME and not _known(w, whole) for w in own):
+            continue  # the context mentions it
+        before = next((fold(w) for w, (_, b) in reversed(words) if b <= span[0]), None)
+        after = next((fold(w) for w, (a, _) in words if a >= span[1]), None)
+        ahead = {stem(fold(w)) for w in _content(claim[:span[0]])}
+        behind = {stem(fold(w)) for w in _content(claim[span[1]:])}
+        if len(ahead | behind) < 2:
+            continue
+        for i, window in enumerate(windows):
+            for a, b in _sentence_spans(window.text):
+                found = _swapped_for(window.text, (a, b), mine, (before, after), (ahead, behind), claim)
+                if found is not None:
+                    quote = window.text[a:b].strip()
+                    return _Failure(True, P_NEGATION, f'The claim names "{mine.text}" where the evidence, in the same '
+                                    f'words, names "{found.text}": "{quote}".', (i,), (a, b))
+    return None
+
+
+def _swapped_for(text: str, sentence: Span, mine: _Named, next_to: tuple[str | None, str | None],
+                 said: tuple[set[str], set[str]], claim: str) -> _Named | None:
+    """The name of ``text``'s ``sentence`` standing where the claim has ``mine`` (see
+    :func:`_check_name_swapped`): between the words ``next_to`` it, and after the claim's content
+    words that come before the claim's name and before those that come after it (``said``), where the
+    sentence holds most of them."""
+    a, b = sentence
+    before, after = next_to
+    words = [(fold(w), (a + x, a + y)) for w, (x, y) in word_spans(text[a:b])]
+    said_before, said_after = said
+    if len((said_before | said_after) & {stem(w) for w, _ in words}) < max(2, SWAP_SHARE * len(said_before | said_after)):
+        return None
+    claim_stems = {stem(fold(w)) for w, _ in word_spans(claim)}
+    for at, other in _names_at(text[a:b]):
+        start, end = a + at, a + at + len(other.text)
+        left = [w for w, (_, y) in words if y <= start]
+        right = [w for w, (x, _) in words if x >= end]
+        if (left[-1] if left else None) != before or (before is None and " " not in other.text.strip()):
+            continue  # a single capitalised word opening a sentence is seldom a name
+        follows = text[end:b].lstrip()[:1]
+        if (right[0] if right else None) != after and not (after is None and (not follows or follows in ",;.!?)")):
+            continue
+        on_left, on_right = {stem(w) for w in left}, {stem(w) for w in right}
+        if said_before & on_right - on_left or said_after & on_left - on_right:
+            continue  # the claim's words stand on the other side of it: it names another part of the sentence
+        if other.stems <= claim_stems or _may_name_one(mine, other):
+            continue
+        return other
+    return None
+
+
+def _may_name_one(mine: _Named, other: _Named) -> bool:
+    """Whether two names may name one thing (see :func:`_check_name_swapped`)."""
+    a = [fold(w) for w, _ in word_spans(mine.text) if fold(w) not in _SKIP_NAME | _TITLES]
+    b = [fold(w) for w, _ in word_spans(other.text) if fold(w) not in _SKIP_NAME | _TITLES]
+    if not a or not b or any(w in DEMONYMS for w in a + b):
+        return True
+    only_a, only_b = [w for w in a if w not in b], [w for w in b if w not in a]
+    if not only_a or not only_b:
+        return True
+    if len(only_a) < len(a) and only_a[0][0] == only_b[0][0]:
+        return True  # "Mike Finkel", "Michael Finkel"
+    if any(x[:3] == y[:3] for x in only_a for y in only_b):
+        return True
+    if difflib.SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= SWAP_SPELLING:
+        return True
+    initials = ("".join(w[0] for w in a), "".join(w[0] for w in b))
+    return " ".join(a) == initials[1] or " ".join(b) == initials[0]
+
+
+SWAP_SHARE = 0.6  # a swapped name's sentence holds this share of the claim's other content words
+SWAP_SPELLING = 0.75  # names spelt this alike may be one name misspelt
 SAID_WORDS = 3
 _ANSWER_WORDS = frozenset({"yes", "no"})
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
@@ -1866,7 +1954,8 @@ class RulesJudge:
         return (_check_fields(item.claim.text, query, windows) or _check_negation(item.claim.text, windows)
                 or _check_polar_answer(item.claim.text, item.claim.question, windows)
                 or _check_both_answer(item.claim.text, item.claim.question, windows)
-                or _check_said_of_another(item.claim.text, windows, item.context))
+                or _check_said_of_another(item.claim.text, windows, item.context)
+                or _check_name_swapped(item.claim.text, windows, item.context))
 
     @staticmethod
     def _values(claim: str, windows: Sequence[Evidence], reading: _Reading) -> _Values:
