@@ -1705,11 +1705,13 @@ def _check_name_swapped(claim: str, windows: Sequence[Evidence], context: str | 
     the words that differ open with one letter ("Mike Finkel" for "Michael Finkel"), a word of one
     opens like a word of the other ("Greens", "Green Party"), they are spelt alike ("Mossiman",
     "Mossman"), one gives the other's initials ("NYC"), or either is a nationality ("Spanish")."""
-    if any(w[0].isupper() and w != "I" and fold(w) in _STOP for w, _ in word_spans(claim)[1:]):
-        return None  # Title Case: capitals say nothing about names
-    whole = _words(readable(context)) if context else _words_of(windows)
+    named = _names_at(claim)
+    if not named or _title_case(claim):
+        return None  # capitals say nothing about names
+    whole = _facts(readable(context)) if context else _words_of(windows)  # the context as the name gate reads it
     words = word_spans(claim)
-    for at, mine in _names_at(claim):
+    claim_stems = {stem(fold(w)) for w, _ in words}
+    for at, mine in named:
         span = (at, at + len(mine.text))
         own = [w for w, (a, b) in words if span[0] <= a and b <= span[1]]
         if not any(len(w) >= 3 and fold(w) not in _SKIP_NAME and not _known(w, whole) for w in own):
@@ -1722,7 +1724,7 @@ def _check_name_swapped(claim: str, windows: Sequence[Evidence], context: str | 
             continue
         for i, window in enumerate(windows):
             for a, b in _sentence_spans(window.text):
-                found = _swapped_for(window.text, (a, b), mine, (before, after), (ahead, behind), claim)
+                found = _swapped_for(window.text, (a, b), mine, (before, after), (ahead, behind), claim_stems)
                 if found is not None:
                     quote = window.text[a:b].strip()
                     return _Failure(True, P_NEGATION, f'The claim names "{mine.text}" where the evidence, in the same '
@@ -1731,18 +1733,17 @@ def _check_name_swapped(claim: str, windows: Sequence[Evidence], context: str | 
 
 
 def _swapped_for(text: str, sentence: Span, mine: _Named, next_to: tuple[str | None, str | None],
-                 said: tuple[set[str], set[str]], claim: str) -> _Named | None:
+                 said: tuple[set[str], set[str]], claim_stems: set[str]) -> _Named | None:
     """The name of ``text``'s ``sentence`` standing where the claim has ``mine`` (see
     :func:`_check_name_swapped`): between the words ``next_to`` it, and after the claim's content
     words that come before the claim's name and before those that come after it (``said``), where the
-    sentence holds most of them."""
+    sentence holds most of them; ``claim_stems``: the stems of all the claim's words."""
     a, b = sentence
     before, after = next_to
     words = [(fold(w), (a + x, a + y)) for w, (x, y) in word_spans(text[a:b])]
     said_before, said_after = said
     if len((said_before | said_after) & {stem(w) for w, _ in words}) < max(2, SWAP_SHARE * len(said_before | said_after)):
         return None
-    claim_stems = {stem(fold(w)) for w, _ in word_spans(claim)}
     for at, other in _names_at(text[a:b]):
         start, end = a + at, a + at + len(other.text)
         left = [w for w, (_, y) in words if y <= start]
@@ -1763,8 +1764,7 @@ def _swapped_for(text: str, sentence: Span, mine: _Named, next_to: tuple[str | N
 
 def _may_name_one(mine: _Named, other: _Named) -> bool:
     """Whether two names may name one thing (see :func:`_check_name_swapped`)."""
-    a = [fold(w) for w, _ in word_spans(mine.text) if fold(w) not in _SKIP_NAME | _TITLES]
-    b = [fold(w) for w, _ in word_spans(other.text) if fold(w) not in _SKIP_NAME | _TITLES]
+    a, b = _name_words(mine), _name_words(other)
     if not a or not b or any(w in DEMONYMS for w in a + b):
         return True
     only_a, only_b = [w for w in a if w not in b], [w for w in b if w not in a]
@@ -1778,6 +1778,17 @@ def _may_name_one(mine: _Named, other: _Named) -> bool:
         return True
     initials = ("".join(w[0] for w in a), "".join(w[0] for w in b))
     return " ".join(a) == initials[1] or " ".join(b) == initials[0]
+
+
+def _name_words(name: _Named) -> list[str]:
+    """The folded words of a name that name something (no titles, stop words or connectors)."""
+    return [fold(w) for w, _ in word_spans(name.text) if fold(w) not in _SKIP_NAME | _TITLES]
+
+
+def _title_case(claim: str) -> bool:
+    """Whether the claim is written in Title Case ("Employs Many People In Leeds"): a stop word after
+    its first is capitalised."""
+    return any(w[0].isupper() and w != "I" and fold(w) in _STOP for w, _ in word_spans(claim)[1:])
 
 
 SWAP_SHARE = 0.6  # a swapped name's sentence holds this share of the claim's other content words
@@ -1842,8 +1853,8 @@ def _opens(claim: str, word: tuple[int, str, Span]) -> bool:
 
 def _check_entities(claim: str, facts: _Facts, prompt: str, where: str = "does not appear in the evidence"
                     ) -> _Failure | None:
-    if any(w[0].isupper() and w != "I" and fold(w) in _STOP for w, _ in word_spans(claim)[1:]):
-        return None  # Title Case ("Employs Many People In Leeds"): capitals say nothing about names
+    if _title_case(claim):
+        return None  # capitals say nothing about names
     asked = {stem(w) for w, _ in word_spans(prompt)}
     skip = _STOP | _NOT_NAMES | _CONNECTORS | {"gbp", "usd", "eur"}
     for run in _entity_runs(claim):
