@@ -218,6 +218,12 @@ def test_negation_cues(claim: str) -> None:
     # the evidence negates "sleep" in one place and states it plainly in another
     ("People with sleep apnoea saw a mental decline a decade earlier.",
      "People with sleep apnoea saw a mental decline a decade earlier than those who had no sleep problems."),
+    # what the evidence reports as an assumption, a myth or a claim, it does not state
+    ("The association opposes conversion therapy and says being gay is not a mental disorder.",
+     "The association opposes conversion therapy, which it says is based on the assumption that being gay "
+     "is a mental disorder."),
+    ("Doctors say vaccines do not cause autism.", "Doctors have fought the myth that vaccines cause autism for years."),
+    ("The company did not hide the losses.", "The company denied the claims that it hid the losses from investors."),
 ])
 def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, context: str) -> None:
     assert veto(claim, context) is None
@@ -231,6 +237,10 @@ def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, conte
      "Scientists said the fire could not have been started accidentally.", "evidence"),
     ("The club renewed his contract last month.", "Although fans wanted it, the club did not renew his contract last month.",
      "evidence"),
+    # a reported clause hides only itself: what the sentence goes on to assert still counts
+    ("The association says depression is not a mental disorder.",
+     "The association rejects the idea that shyness is a mental disorder, but says depression is a mental disorder.",
+     "claim"),
 ])
 def test_a_negation_bearing_on_what_the_other_states_is_caught(claim: str, context: str, side: str) -> None:
     hard = veto(claim, context)
@@ -583,6 +593,7 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
 
 
 TOWER = "The Eiffel Tower is a wrought-iron tower in Paris, France. It was completed in 1889."
+NILE = "The Nile is a major river in northeastern Africa. It flows into the Mediterranean Sea."
 MARLOW = "Marlow is a town in Buckinghamshire, England. The River Thames flows through the town."
 
 
@@ -614,6 +625,14 @@ MARLOW = "Marlow is a town in Buckinghamshire, England. The River Thames flows t
     ("The Spanish midfielder scored the winner on Saturday.",
      "The Chelsea midfielder scored the winner on Saturday.", None),  # a nationality names no thing here
     ("Employs Many People In Leeds And York.", "Employs many people in Bristol and York.", None),  # Title Case
+    # a pronoun opening the sentence stands for the name opening the one before, which the claim names
+    ("The Nile flows into the Red Sea.", NILE,
+     'The claim names "Red Sea" where the evidence, in the same words, names "Mediterranean Sea": "It flows into '
+     'the Mediterranean Sea.".'),
+    ("The Nile flows into the Mediterranean Sea.", NILE, None),
+    ("The Congo flows into the Red Sea.", NILE, None),  # the pronoun stands for the Nile, not the Congo
+    ("The Nile flows into the Red Sea.", "The Danube is a river in Europe. It flows into the Black Sea.",
+     None),  # "It" stands for the Danube, which the claim does not name
 ])
 def test_a_name_standing_where_the_evidence_names_another_is_a_contradiction(claim: str, context: str,
                                                                           reason: str | None) -> None:
@@ -1000,6 +1019,8 @@ def test_a_value_in_another_unit_is_contradicted_by_another_measure(claim: str, 
     ("Gift cards are not refundable after 30 days.", "Gift cards are not refundable after 14 days.", None),
     ("Patients over 70 were not included.", "Patients over 70 were not included.", "Patients over 70 were not included."),
     ("Are gift cards not refundable?", "Gift cards are not refundable.", None),
+    # a clause the evidence reports as a myth it does not state
+    ("Vaccines are not safe.", "Doctors debunked the myth that vaccines are not safe.", None),
 ])
 def test_a_negation_the_evidence_restates(claim: str, context: str, clause: str | None) -> None:
     same = RulesJudge().restatement(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))

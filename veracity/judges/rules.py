@@ -35,7 +35,9 @@ fires decides:
    words, one negates a word the other states ("not paid" / "paid") and neither negates a
    word the other negates too ("will not be offered" / "let nobody doubt it, Real will not
    now offer") (0.90; a capitalised negation inside a title, "Cats Don't Dance", negates
-   nothing, nor does a question, nor "not only ... but also"; "unable to" negates),
+   nothing, nor does a question, nor "not only ... but also"; "unable to" negates; what the
+   evidence reports as an assumption, a belief, a myth or a claim, "the assumption that ...",
+   it does not state),
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
    ("Is the warranty transferable?"), read as that statement or its negation, where an
    evidence sentence states the other ("The warranty is not transferable."; for a "no",
@@ -1468,9 +1470,23 @@ def _opposed(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
             theirs = _polarity(sentence.text)
             if theirs.negated == mine.negated:
                 return None  # the evidence says the same thing with the same polarity
-            if hit is None and _contradicts(mine, theirs, shared):
+            if hit is None and _contradicts(mine, _polarity(_asserted(sentence.text)), shared):
                 hit = (i, sentence.text)
     return hit
+
+
+def _asserted(sentence: str) -> str:
+    """What ``sentence`` asserts: without the clauses it reports as an assumption, a belief or a
+    claim ("... is based on the assumption that homosexuality is a mental disorder"), each up to the
+    next clause cut (see ``_CLAUSE``) or the sentence's end."""
+    kept, at = [], 0
+    for m in _UNASSERTED.finditer(sentence):
+        if m.start() < at:
+            continue
+        kept.append(sentence[at:m.start()])
+        cut = _CLAUSE.search(sentence, m.end())
+        at = cut.start() if cut else len(sentence)
+    return "".join(kept) + sentence[at:]
 
 
 def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None:
@@ -1481,7 +1497,8 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     are not refundable."; "Accidental damage is not covered by the warranty." in "The warranty does
     not cover accidental damage."). Not "The warranty does not cover accidental damage." in "The
     warranty does not cover wear, but covers accidental damage.": each clause lacks a word or the
-    negation. Words are compared by their stems with a doubled final consonant written once
+    negation; nor "Vaccines are not safe." in "Doctors debunked the myth that vaccines are not
+    safe.": a reported clause is not asserted (:func:`_asserted`). Words are compared by their stems with a doubled final consonant written once
     ("shipped", "ship"); words with digits ("70", "2027") as written. An answer word before the
     statement ("No, gift cards can't be returned.") is no negation (:func:`statement`)."""
     text = statement(claim).strip()
@@ -1495,7 +1512,7 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     scope = {_undoubled(s) for s in mine.scope}
     for i, w in enumerate(windows):
         for sentence in split_claims(w.text):
-            for clause in _CLAUSE.split(sentence.text):
+            for clause in _CLAUSE.split(_asserted(sentence.text)):
                 theirs = _polarity(clause)
                 if (theirs.negated and scope & {_undoubled(s) for s in theirs.scope}
                         and terms <= {_undoubled(stem(x)) for x in _content(clause)}
@@ -1505,6 +1522,11 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
 
 
 _CLAUSE = re.compile(r",?\s+(?:but|whereas|while|although|though|yet)\s+|;\s*|:\s+", re.IGNORECASE)
+# a clause that a sentence reports rather than asserts: "the assumption that ...", "the myth that ..."
+_UNASSERTED = re.compile(
+    r"\b(?:assumptions?|beliefs?|myths?|misconceptions?|notions?|ideas?|premises?|claims?|allegations?|"
+    r"rumou?rs?|theory|theories|hypothesis|speculation|suspicions?|pretence|pretense|impression)\s+that\b",
+    re.IGNORECASE)
 
 
 def _undoubled(s: str) -> str:
@@ -1723,8 +1745,10 @@ def _check_name_swapped(claim: str, windows: Sequence[Evidence], context: str | 
         if len(ahead | behind) < 2:
             continue
         for i, window in enumerate(windows):
-            for a, b in _sentence_spans(window.text):
-                found = _swapped_for(window.text, (a, b), mine, (before, after), (ahead, behind), claim_stems)
+            spans = _sentence_spans(window.text)
+            for n, (a, b) in enumerate(spans):
+                subject = _antecedent(window.text, spans[n - 1], (a, b), claim_stems) if n else frozenset()
+                found = _swapped_for(window.text, (a, b), mine, (before, after), (ahead, behind), claim_stems, subject)
                 if found is not None:
                     quote = window.text[a:b].strip()
                     return _Failure(True, P_NEGATION, f'The claim names "{mine.text}" where the evidence, in the same '
@@ -1733,16 +1757,19 @@ def _check_name_swapped(claim: str, windows: Sequence[Evidence], context: str | 
 
 
 def _swapped_for(text: str, sentence: Span, mine: _Named, next_to: tuple[str | None, str | None],
-                 said: tuple[set[str], set[str]], claim_stems: set[str]) -> _Named | None:
+                 said: tuple[set[str], set[str]], claim_stems: set[str],
+                 subject: frozenset[str] = frozenset()) -> _Named | None:
     """The name of ``text``'s ``sentence`` standing where the claim has ``mine`` (see
     :func:`_check_name_swapped`): between the words ``next_to`` it, and after the claim's content
     words that come before the claim's name and before those that come after it (``said``), where the
-    sentence holds most of them; ``claim_stems``: the stems of all the claim's words."""
+    sentence holds most of them; ``claim_stems``: the stems of all the claim's words; ``subject``: the
+    stems of the name that the pronoun opening the sentence stands for (:func:`_antecedent`)."""
     a, b = sentence
     before, after = next_to
     words = [(fold(w), (a + x, a + y)) for w, (x, y) in word_spans(text[a:b])]
     said_before, said_after = said
-    if len((said_before | said_after) & {stem(w) for w, _ in words}) < max(2, SWAP_SHARE * len(said_before | said_after)):
+    held = {stem(w) for w, _ in words} | subject
+    if len((said_before | said_after) & held) < max(2, SWAP_SHARE * len(said_before | said_after)):
         return None
     for at, other in _names_at(text[a:b]):
         start, end = a + at, a + at + len(other.text)
@@ -1753,13 +1780,27 @@ def _swapped_for(text: str, sentence: Span, mine: _Named, next_to: tuple[str | N
         follows = text[end:b].lstrip()[:1]
         if (right[0] if right else None) != after and not (after is None and (not follows or follows in ",;.!?)")):
             continue
-        on_left, on_right = {stem(w) for w in left}, {stem(w) for w in right}
+        on_left, on_right = {stem(w) for w in left} | subject, {stem(w) for w in right}
         if said_before & on_right - on_left or said_after & on_left - on_right:
             continue  # the claim's words stand on the other side of it: it names another part of the sentence
         if other.stems <= claim_stems or _may_name_one(mine, other):
             continue
         return other
     return None
+
+
+def _antecedent(text: str, previous: Span, sentence: Span, claim_stems: set[str]) -> frozenset[str]:
+    """The stems of the name a pronoun opening ``text``'s ``sentence`` stands for: the first name of
+    the ``previous`` sentence, where the claim names it too ("It flows into the Mediterranean Sea."
+    after "The Nile is a river in Africa.", for a claim about the Nile); empty otherwise."""
+    first = word_spans(text[sentence[0]:sentence[1]])[:1]
+    if not first or fold(first[0][0]) not in _SUBJECT_PRONOUNS:
+        return frozenset()
+    names = _names_at(text[previous[0]:previous[1]])
+    return names[0][1].stems if names and names[0][1].stems <= claim_stems else frozenset()
+
+
+_SUBJECT_PRONOUNS = frozenset("it he she they".split())
 
 
 def _may_name_one(mine: _Named, other: _Named) -> bool:
