@@ -224,6 +224,10 @@ def test_negation_cues(claim: str) -> None:
      "is a mental disorder."),
     ("Doctors say vaccines do not cause autism.", "Doctors have fought the myth that vaccines cause autism for years."),
     ("The company did not hide the losses.", "The company denied the claims that it hid the losses from investors."),
+    # a photo caption glued to the next sentence ends where its parenthesis does
+    ("His wife Alena has not been charged and says her husband is a patriot.",
+     "Proud: His wife Alena said her husband is a patriot as he landed on the lawn (pictured) Charged: "
+     "Hughes was arrested and charged on Thursday."),
 ])
 def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, context: str) -> None:
     assert veto(claim, context) is None
@@ -237,6 +241,9 @@ def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, conte
      "Scientists said the fire could not have been started accidentally.", "evidence"),
     ("The club renewed his contract last month.", "Although fans wanted it, the club did not renew his contract last month.",
      "evidence"),
+    # a caption that the sentence goes on from ("(pictured), said") cuts nothing
+    ("Alena Hughes did not say her husband is a patriot.", "Alena Hughes (pictured), said her husband is a patriot.",
+     "claim"),
     # a reported clause hides only itself: what the sentence goes on to assert still counts
     ("The association says depression is not a mental disorder.",
      "The association rejects the idea that shyness is a mental disorder, but says depression is a mental disorder.",

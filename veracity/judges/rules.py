@@ -1214,9 +1214,24 @@ def _lead_words(text: str, span: Span) -> list[str]:
 
 
 @text_cache()  # a window's values are placed in it for every claim it may contradict
+@text_cache()
 def _sentence_spans(text: str) -> tuple[Span, ...]:
-    """The spans of the sentences of ``text``, as :func:`split_claims` cuts them."""
-    return tuple(c.span for c in split_claims(text))
+    """The spans of the sentences of ``text``, as :func:`split_claims` cuts them, and cut after a
+    photo caption glued to the next sentence without a full stop ("... the Capitol lawn
+    (photographed) Charged: Hughes was promptly arrested ...")."""
+    spans: list[Span] = []
+    for c in split_claims(text):
+        a, b = c.span
+        for m in _CAPTION_END.finditer(text, a, b):
+            spans.append((a, m.end()))
+            a = m.end() + len(text[m.end():b]) - len(text[m.end():b].lstrip())
+        spans.append((a, b))
+    return tuple(spans)
+
+
+# the end of a photo caption: "(pictured)", "(file photo)", "(right)", "(pictured above)", before a capital
+_CAPTION_END = re.compile(r"\((?:[^()]{0,40}\s)?(?i:pictured|photographed|left|right|centre|center|above|below|"
+                          r"inset|shown|model|photo|picture|image)\)(?=\s+[A-Z])")
 
 
 @text_cache()
@@ -1463,15 +1478,16 @@ def _opposed(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
     than ``mine`` (see ``_contradicts``); ``None`` as soon as one states them with the same polarity."""
     hit: tuple[int, str] | None = None
     for i, w in enumerate(windows):
-        for sentence in split_claims(w.text):
-            shared = terms & {stem(x) for x in _content(sentence.text)}
+        for a, b in _sentence_spans(w.text):
+            sentence = w.text[a:b]
+            shared = terms & {stem(x) for x in _content(sentence)}
             if len(shared) < 2 or len(shared) < share * len(terms):
                 continue
-            theirs = _polarity(sentence.text)
+            theirs = _polarity(sentence)
             if theirs.negated == mine.negated:
                 return None  # the evidence says the same thing with the same polarity
-            if hit is None and _contradicts(mine, _polarity(_asserted(sentence.text)), shared):
-                hit = (i, sentence.text)
+            if hit is None and _contradicts(mine, _polarity(_asserted(sentence)), shared):
+                hit = (i, sentence)
     return hit
 
 
@@ -1511,8 +1527,8 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
         return None
     scope = {_undoubled(s) for s in mine.scope}
     for i, w in enumerate(windows):
-        for sentence in split_claims(w.text):
-            for clause in _CLAUSE.split(_asserted(sentence.text)):
+        for a, b in _sentence_spans(w.text):
+            for clause in _CLAUSE.split(_asserted(w.text[a:b])):
                 theirs = _polarity(clause)
                 if (theirs.negated and scope & {_undoubled(s) for s in theirs.scope}
                         and terms <= {_undoubled(stem(x)) for x in _content(clause)}
