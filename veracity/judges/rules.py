@@ -1214,7 +1214,6 @@ def _lead_words(text: str, span: Span) -> list[str]:
 
 
 @text_cache()  # a window's values are placed in it for every claim it may contradict
-@text_cache()
 def _sentence_spans(text: str) -> tuple[Span, ...]:
     """The spans of the sentences of ``text``, as :func:`split_claims` cuts them, and cut after a
     photo caption glued to the next sentence without a full stop ("... the Capitol lawn
@@ -1223,15 +1222,15 @@ def _sentence_spans(text: str) -> tuple[Span, ...]:
     for c in split_claims(text):
         a, b = c.span
         for m in _CAPTION_END.finditer(text, a, b):
-            spans.append((a, m.end()))
-            a = m.end() + len(text[m.end():b]) - len(text[m.end():b].lstrip())
+            spans.append((a, m.start(1)))
+            a = m.end()
         spans.append((a, b))
     return tuple(spans)
 
 
 # the end of a photo caption: "(pictured)", "(file photo)", "(right)", "(pictured above)", before a capital
 _CAPTION_END = re.compile(r"\((?:[^()]{0,40}\s)?(?i:pictured|photographed|left|right|centre|center|above|below|"
-                          r"inset|shown|model|photo|picture|image)\)(?=\s+[A-Z])")
+                          r"inset|shown|model|photo|picture|image)\)(\s+)(?=[A-Z])")
 
 
 @text_cache()
@@ -1514,8 +1513,8 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     not cover accidental damage."). Not "The warranty does not cover accidental damage." in "The
     warranty does not cover wear, but covers accidental damage.": each clause lacks a word or the
     negation; nor "Vaccines are not safe." in "Doctors debunked the myth that vaccines are not
-    safe.": a reported clause is not asserted (:func:`_asserted`). Words are compared by their stems with a doubled final consonant written once
-    ("shipped", "ship"); words with digits ("70", "2027") as written. An answer word before the
+    safe.": a reported clause is not asserted (:func:`_asserted`). Words are compared by their
+    stems with a doubled final consonant written once ("shipped", "ship"); words with digits ("70", "2027") as written. An answer word before the
     statement ("No, gift cards can't be returned.") is no negation (:func:`statement`)."""
     text = statement(claim).strip()
     if text.endswith("?"):
