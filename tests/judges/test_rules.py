@@ -599,6 +599,56 @@ def test_what_the_evidence_says_of_another_named_thing_contradicts(claim: str, c
     assert (hard and hard.reason) == reason, hard
 
 
+HOURS = "Support is available Monday to Friday, 9am to 5pm CET."
+SUPPORT = ("Refunds are available within 14 days of purchase. Support is available Monday to Friday, 9am to 5pm "
+           "CET. Emergency support for Enterprise customers is available at weekends.")
+
+
+@pytest.mark.parametrize(("claim", "context", "reason"), [
+    # days the sentence saying the rest of the claim does not give
+    ("Support is available on Saturdays.", HOURS, "The claim says Saturdays but the evidence says Monday to Friday."),
+    ("Support is available Monday to Saturday.", SUPPORT,
+     "The claim says Monday to Saturday but the evidence says Monday to Friday."),
+    ("Refunds take two weeks, and support is available 24/7.", SUPPORT,  # its clause's words, not the claim's
+     "The claim says 24/7 but the evidence says Monday to Friday."),
+    ("Support is available seven days a week.", SUPPORT,  # not "seven days" against "14 days"
+     "The claim says seven days a week but the evidence says Monday to Friday."),
+    # days the evidence gives, or no sentence saying the rest
+    ("Support is available Monday to Friday.", SUPPORT, None),
+    ("Support is available on Wednesdays.", SUPPORT, None),  # within Monday to Friday
+    ("Emergency support for Enterprise customers is available on Saturdays.", SUPPORT, None),
+    ("Support is available on Saturdays.", SUPPORT, None),  # a sentence saying the rest gives weekends
+    ("Deliveries are made on Saturdays.", SUPPORT, None),
+    # a negation, a closing or an exception bearing on a day
+    ("Support is not available on weekends.", HOURS, None),
+    ("The office is closed on Sundays.", "The office is open Monday to Friday.", None),
+    ("The office is open on Sundays.", "The office is open every day except Sundays.", None),
+])
+def test_recurring_days_the_evidence_does_not_give_are_a_contradiction(claim: str, context: str,
+                                                                       reason: str | None) -> None:
+    hard = veto(claim, context)
+    assert (hard and hard.reason) == reason, hard
+
+
+GYM = "The gym is open every day from 6am to 10pm, and members can book classes online."
+
+
+@pytest.mark.parametrize(("claim", "context", "sentence"), [
+    ("The gym is open seven days a week.", GYM, GYM),
+    ("The helpline is open Mon–Fri.", "The helpline is open Monday to Friday, 8am to 6pm.",
+     "The helpline is open Monday to Friday, 8am to 6pm."),
+    # not restated: a word or a figure the sentence lacks, other days, a day closed
+    ("The gym is open seven days a week, until midnight.", GYM, None),
+    ("The gym is open seven days a week from 5am.", GYM, None),
+    ("The gym is open on weekdays.", GYM, None),  # true, but other days: left to the checker
+    ("The gym is open every day.", "The gym is open every day except Sundays.", None),
+])
+def test_recurring_days_the_evidence_gives_in_the_same_words(claim: str, context: str, sentence: str | None) -> None:
+    same = RulesJudge().restatement(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
+    assert (same and same.reason) == (sentence and f'The evidence gives the same days: "{sentence}".'), same
+    assert same is None or (same.verdict == "supported" and same.p_hallucination == 0.2)
+
+
 TOWER = "The Eiffel Tower is a wrought-iron tower in Paris, France. It was completed in 1889."
 NILE = "The Nile is a major river in northeastern Africa. It flows into the Mediterranean Sea."
 MARLOW = "Marlow is a town in Buckinghamshire, England. The River Thames flows through the town."

@@ -30,7 +30,8 @@ evidence clause restates, every content word negated on the same word (the veto 
 ``restatement``: "Gift cards are not refundable." against "... gift cards are not
 refundable."). The embedded checker learnt from its synthetic negatives that a negated claim
 is usually unsupported, and flags such copies; the claim's probability becomes the smaller
-of the two.
+of the two. The same holds for recurring days an evidence sentence gives in the claim's words
+("The gym is open seven days a week." against "The gym is open every day from 6am to 10pm").
 """
 
 from __future__ import annotations

@@ -31,6 +31,9 @@ fires decides:
    codes under 4 characters such as "Q4" are left to word coverage),
    a value a record holds in another field than the one the claim names ("shipped on
    7 May 2026" where the record's ship date is 4 March 2023 and 7 May 2026 its ETA; 0.95),
+   recurring days of the week that no evidence sentence holding most of the words of the
+   claim's clause gives, where one gives other days ("Support is available on weekends."
+   against "Monday to Friday"; 0.95; :mod:`veracity.engine.weekdays`),
    negation: the claim and an evidence sentence share ≥ 75% of the claim's content
    words, one negates a word the other states ("not paid" / "paid") and neither negates a
    word the other negates too ("will not be offered" / "let nobody doubt it, Real will not
@@ -82,7 +85,9 @@ verdict with ``RulesJudge().hard_contradiction(item)`` wherever that is not ``No
 rules 3–4 are cruder than a model. Where the checker flags a negated claim that a clause of the
 evidence restates (:meth:`RulesJudge.restatement`: every content word, negated on the same word,
 "Gift cards are not refundable."), the rules judge confirms it instead (p 0.2): the checker
-learnt from its synthetic negatives that a negated claim is usually unsupported. The veto is rule 2 narrowed to what the evidence
+learnt from its synthetic negatives that a negated claim is usually unsupported. So it does for
+recurring days an evidence sentence gives in the claim's words ("The gym is open seven days a
+week." against "The gym is open every day from 6am to 10pm"). The veto is rule 2 narrowed to what the evidence
 *states otherwise* (another date or value for it, a similar but different code, the value
 of another field, the negated statement or answer): a value the evidence never gives is unsupported rather than
 contradicted, and is left to the checker (on HaluEval dev such vetoes were right only
@@ -134,6 +139,7 @@ from veracity.engine.tables import readable, record_rows, rows_index
 from veracity.engine.tense import past_year_ahead, this_year
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput, Span
+from veracity.engine.weekdays import Days, extract_days
 from veracity.engine.windows import sentences
 
 T = TypeVar("T")
@@ -846,7 +852,8 @@ def _stated(own: Sequence[Quantity], windows: Sequence[Evidence]) -> set[tuple[i
 
 def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
     out = _Values()
-    quantities = extract_quantities(claim)
+    recurring = [d.span for d in extract_days(claim)]  # "seven days a week" counts no days
+    quantities = [q for q in extract_quantities(claim) if not any(a <= q.span[0] < b for a, b in recurring)]
     runs = joined_numbers(claim, quantities)
     for run in runs:
         checked = _check_joined(run, claim, [o for o in runs if o is not run], windows, stems, reading)
@@ -1458,6 +1465,87 @@ def _polarity(text: str) -> _Polarity:
     return _Polarity(len(negations) % 2 == 1, frozenset(scope), frozenset(reach), frozenset(plain))
 
 
+def _check_days(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
+    """Recurring days the evidence does not give (:mod:`veracity.engine.weekdays`): "Support is
+    available on weekends." where the sentence holding the claim's other words (``DAYS_SHARE`` of
+    them, at least two) says "Monday to Friday". Not where any such sentence gives every day the
+    claim names ("on Wednesdays" within "Monday to Friday" is stated), nor where a negation, a
+    closing or an exception bears on a day ("closed on Sundays", "every day except Sundays"),
+    in the claim or in that sentence."""
+    mine = extract_days(claim)
+    if not mine or _days_closed(claim, mine):
+        return None
+    days = frozenset().union(*(d.days for d in mine))
+    # the claim's words in the clauses naming the days ("..., and support is available on weekends")
+    clauses = [(a, b) for a, b in _day_clauses(claim) if any(a <= d.span[0] < b for d in mine)]
+    terms = {stem(w) for a, b in clauses for w in _content(claim[a:b], [(d.span[0] - a, d.span[1] - a) for d in mine])}
+    rival: tuple[int, list[Days]] | None = None
+    for i, w in enumerate(windows):
+        for a, b in _sentence_spans(w.text):
+            sentence = w.text[a:b]
+            theirs = extract_days(sentence)
+            shared = terms & {stem(x) for x in _content(sentence)}
+            if not theirs or len(shared) < max(2, DAYS_SHARE * len(terms)) or _days_closed(sentence, theirs):
+                continue
+            if days <= frozenset().union(*(d.days for d in theirs)):
+                return None
+            rival = rival or (i, theirs)
+    if rival is None:
+        return None
+    said = " and ".join(d.text for d in mine)
+    given = " and ".join(d.text for d in rival[1])
+    return _Failure(True, P_CONFLICT, f"The claim says {said} but the evidence says {given}.", (rival[0],))
+
+
+def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None:
+    """The window and sentence giving the claim's recurring days, the same ones, in a sentence
+    holding every content word of the claim and every word with digits as written: "The gym is
+    open seven days a week." in "The gym is open every day from 6am to 10pm."; not "The gym is open
+    seven days a week, until midnight." (no "midnight"), nor where a negation, a closing or an
+    exception bears on a day in either."""
+    mine = extract_days(claim)
+    if not mine or _days_closed(claim, mine) or claim.rstrip().endswith("?"):
+        return None
+    days = frozenset().union(*(d.days for d in mine))
+    spans = [d.span for d in mine]
+    terms = {_undoubled(stem(w)) for w in _content(claim, spans)}
+    figures = {x for x, (a, _) in word_spans(claim) if any(ch.isdigit() for ch in x) and not any(s <= a < e for s, e in spans)}
+    if len(terms) < 2:
+        return None
+    for i, w in enumerate(windows):
+        for a, b in _sentence_spans(w.text):
+            sentence = w.text[a:b]
+            theirs = extract_days(sentence)
+            if (theirs and frozenset().union(*(d.days for d in theirs)) == days and not _days_closed(sentence, theirs)
+                    and terms <= {_undoubled(stem(x)) for x in _content(sentence)}
+                    and figures <= {x for x, _ in word_spans(sentence)}):
+                return i, sentence.strip()
+    return None
+
+
+def _day_clauses(text: str) -> list[Span]:
+    """``text`` cut at commas, semicolons and colons and before "and", "but" and "while"."""
+    cuts = sorted({0, len(text), *(m.end() for m in _DAY_CLAUSE.finditer(text))})
+    return list(zip(cuts, cuts[1:]))
+
+
+_DAY_CLAUSE = re.compile(r"[,;:]\s|\s(?=(?:and|but|while|whereas)\s)", re.IGNORECASE)
+
+
+def _days_closed(text: str, named: Sequence[Days]) -> bool:
+    """Whether a negation, a closing or an exception stands within ``REACH`` words before one of
+    the ``named`` days ("closed on Sundays", "except at weekends", "not on Saturdays")."""
+    for d in named:
+        before = [fold(w) for w, _ in word_spans(text[:d.span[0]])][-REACH:]
+        if any(w in _NEG or w in _CLOSED or w.endswith("n't") for w in before):
+            return True
+    return False
+
+
+DAYS_SHARE = 0.6  # the sentence giving other days holds this share of the claim's other content words
+_CLOSED = frozenset("closed close closes shut shuts except excluding besides apart other unavailable off".split())
+
+
 def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     claim = statement(claim)
     terms = {stem(w) for w in _content(claim)}
@@ -1943,7 +2031,8 @@ class RulesJudge:
 
     def restatement(self, item: JudgeInput) -> ClaimVerdict | None:
         """A ``supported`` verdict when an evidence clause restates the claim's negation
-        (:func:`_restated`); ``None`` otherwise."""
+        (:func:`_restated`) or an evidence sentence gives the claim's recurring days in its words
+        (:func:`_days_restated`); ``None`` otherwise."""
         return self._as_given(item, self._restated)
 
     def unmentioned_name(self, item: JudgeInput) -> ClaimVerdict | None:
@@ -1960,12 +2049,14 @@ class RulesJudge:
 
     @staticmethod
     def _restated(item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
-        hit = _restated(item.claim.text, windows)
+        hit, said = _restated(item.claim.text, windows), "states the same negation"
+        if hit is None:
+            hit, said = _days_restated(item.claim.text, windows), "gives the same days"
         if hit is None:
             return None
         i, clause = hit
         return ClaimVerdict(claim=item.claim, verdict="supported", p_hallucination=P_RESTATED, judge="rules",
-                            evidence=(windows[i],), reason=f'The evidence states the same negation: "{clause}".')
+                            evidence=(windows[i],), reason=f'The evidence {said}: "{clause}".')
 
     @staticmethod
     def _as_given(item: JudgeInput, decide: Callable[[JudgeInput, list[Evidence]], ClaimVerdict | None]
@@ -2018,7 +2109,8 @@ class RulesJudge:
         """A record field holding another value than the claim's, the negated statement, or a yes
         or no answer that the evidence states otherwise."""
         query = " ".join(filter(None, (item.claim.question or item.prompt, item.claim.text)))
-        return (_check_fields(item.claim.text, query, windows) or _check_negation(item.claim.text, windows)
+        return (_check_fields(item.claim.text, query, windows) or _check_days(item.claim.text, windows)
+                or _check_negation(item.claim.text, windows)
                 or _check_polar_answer(item.claim.text, item.claim.question, windows)
                 or _check_both_answer(item.claim.text, item.claim.question, windows)
                 or _check_said_of_another(item.claim.text, windows, item.context)
