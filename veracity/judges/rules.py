@@ -1475,7 +1475,7 @@ def _check_days(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     mine = extract_days(claim)
     if not mine or _days_closed(claim, mine):
         return None
-    days = frozenset().union(*(d.days for d in mine))
+    days = _all_days(mine)
     # the claim's words in the clauses naming the days ("..., and support is available on weekends")
     clauses = [(a, b) for a, b in _day_clauses(claim) if any(a <= d.span[0] < b for d in mine)]
     terms = {stem(w) for a, b in clauses for w in _content(claim[a:b], [(d.span[0] - a, d.span[1] - a) for d in mine])}
@@ -1487,7 +1487,7 @@ def _check_days(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
             shared = terms & {stem(x) for x in _content(sentence)}
             if not theirs or len(shared) < max(2, DAYS_SHARE * len(terms)) or _days_closed(sentence, theirs):
                 continue
-            if days <= frozenset().union(*(d.days for d in theirs)):
+            if days <= _all_days(theirs):
                 return None
             rival = rival or (i, theirs)
     if rival is None:
@@ -1501,12 +1501,18 @@ def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] |
     """The window and sentence giving the claim's recurring days, the same ones, in a sentence
     holding every content word of the claim and every word with digits as written: "The gym is
     open seven days a week." in "The gym is open every day from 6am to 10pm."; not "The gym is open
-    seven days a week, until midnight." (no "midnight"), nor where a negation, a closing or an
-    exception bears on a day in either."""
+    seven days a week, until midnight." (no "midnight"). A claim negating its days is given by a
+    sentence giving none of them ("No, support is not available on weekends." by "Support is
+    available Monday to Friday."). Not where a closing or an exception bears on a day ("closed on
+    Sundays"), nor where the sentence negates its days."""
+    claim = statement(claim)
     mine = extract_days(claim)
-    if not mine or _days_closed(claim, mine) or claim.rstrip().endswith("?"):
+    if not mine or claim.rstrip().endswith("?"):
         return None
-    days = frozenset().union(*(d.days for d in mine))
+    negated = _days_closed(claim, mine)
+    if negated and not _polarity(claim).negated:
+        return None  # a closing or an exception ("closed on Sundays"), not read
+    days = _all_days(mine)
     spans = [d.span for d in mine]
     terms = {_undoubled(stem(w)) for w in _content(claim, spans)}
     figures = {x for x, (a, _) in word_spans(claim) if any(ch.isdigit() for ch in x) and not any(s <= a < e for s, e in spans)}
@@ -1516,11 +1522,25 @@ def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] |
         for a, b in _sentence_spans(w.text):
             sentence = w.text[a:b]
             theirs = extract_days(sentence)
-            if (theirs and frozenset().union(*(d.days for d in theirs)) == days and not _days_closed(sentence, theirs)
+            given = _all_days(theirs)
+            if (theirs and (not given & days if negated else given == days) and not _days_closed(sentence, theirs)
                     and terms <= {_undoubled(stem(x)) for x in _content(sentence)}
                     and figures <= {x for x, _ in word_spans(sentence)}):
                 return i, sentence.strip()
     return None
+
+
+def _days_apart(claim: str, sentence: str) -> bool:
+    """Whether the claim and the sentence name recurring days, none in common: "Support is not
+    available via chat on weekends." negates nothing "Support is available via chat Monday to
+    Friday." states."""
+    mine, theirs = extract_days(claim), extract_days(sentence)
+    return bool(mine and theirs) and not _all_days(mine) & _all_days(theirs)
+
+
+def _all_days(named: Sequence[Days]) -> frozenset[int]:
+    """Every day that ``named`` gives."""
+    return frozenset().union(*(d.days for d in named))
 
 
 def _day_clauses(text: str) -> list[Span]:
@@ -1533,11 +1553,12 @@ _DAY_CLAUSE = re.compile(r"[,;:]\s|\s(?=(?:and|but|while|whereas)\s)", re.IGNORE
 
 
 def _days_closed(text: str, named: Sequence[Days]) -> bool:
-    """Whether a negation, a closing or an exception stands within ``REACH`` words before one of
-    the ``named`` days ("closed on Sundays", "except at weekends", "not on Saturdays")."""
-    for d in named:
-        before = [fold(w) for w, _ in word_spans(text[:d.span[0]])][-REACH:]
-        if any(w in _NEG or w in _CLOSED or w.endswith("n't") for w in before):
+    """Whether a negation, a closing or an exception stands in the clause of one of the ``named``
+    days (:func:`_day_clauses`): "closed on Sundays", "every day except Sundays", "Support is not
+    available via chat on weekends"."""
+    for a, b in _day_clauses(text):
+        if any(a <= d.span[0] < b for d in named) and any(
+                f in _NEG or f in _CLOSED or f.endswith(("n't", "'nt")) for f in (fold(w) for w, _ in word_spans(text[a:b]))):
             return True
     return False
 
@@ -1553,7 +1574,7 @@ def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
         return None  # a question ("Aren't they coached by...?") states nothing to negate
     mine = _polarity(claim)
     hit = _opposed(terms, mine, windows)
-    if hit is None:
+    if hit is None or _days_apart(claim, hit[1]):
         return None
     side = "The claim negates" if mine.negated else "The evidence negates"
     return _Failure(True, P_NEGATION, f'{side} what the other states: "{hit[1]}".', (hit[0],))
@@ -2051,7 +2072,7 @@ class RulesJudge:
     def _restated(item: JudgeInput, windows: list[Evidence]) -> ClaimVerdict | None:
         hit, said = _restated(item.claim.text, windows), "states the same negation"
         if hit is None:
-            hit, said = _days_restated(item.claim.text, windows), "gives the same days"
+            hit, said = _days_restated(item.claim.text, windows), "gives the days"
         if hit is None:
             return None
         i, clause = hit
