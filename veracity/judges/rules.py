@@ -1470,8 +1470,8 @@ def _check_days(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     available on weekends." where the sentence holding the claim's other words (``DAYS_SHARE`` of
     them, at least two) says "Monday to Friday". Not where any such sentence gives every day the
     claim names ("on Wednesdays" within "Monday to Friday" is stated), nor where a negation, a
-    closing or an exception bears on a day ("closed on Sundays", "every day except Sundays"),
-    in the claim or in that sentence."""
+    closing or an exception stands in a day's clause ("closed on Sundays", "every day except
+    Sundays", :func:`_days_closed`), in the claim or in that sentence."""
     mine = extract_days(claim)
     if not mine or _days_closed(claim, mine):
         return None
