@@ -641,7 +641,9 @@ GYM = "The gym is open every day from 6am to 10pm, and members can book classes 
     # not restated: a word or a figure the sentence lacks, other days, a day closed
     ("The gym is open seven days a week, until midnight.", GYM, None),
     ("The gym is open seven days a week from 5am.", GYM, None),
-    ("The gym is open on weekdays.", GYM, None),  # true, but other days: left to the checker
+    ("The gym is open on weekdays.", GYM, GYM),  # days within the sentence's
+    ("Support is available on Wednesdays.", HOURS, HOURS),
+    ("Support is only available on Wednesdays.", HOURS, None),  # "only": the same days, no fewer
     ("The gym is open every day.", "The gym is open every day except Sundays.", None),
     # a claim negating its days, against a sentence giving none of them
     ("No, support is not available on weekends.", HOURS, HOURS),

@@ -1498,10 +1498,12 @@ def _check_days(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
 
 
 def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None:
-    """The window and sentence giving the claim's recurring days, the same ones, in a sentence
-    holding every content word of the claim and every word with digits as written: "The gym is
-    open seven days a week." in "The gym is open every day from 6am to 10pm."; not "The gym is open
-    seven days a week, until midnight." (no "midnight"). A claim negating its days is given by a
+    """The window and sentence giving the claim's recurring days (the same ones, or more unless the
+    claim says "only"), in a sentence holding every content word of the claim and every word with
+    digits as written: "The gym is open seven days a week." in "The gym is open every day from 6am
+    to 10pm."; "Support is available on Wednesdays." in "... Monday to Friday"; not "The gym is open
+    seven days a week, until midnight." (no "midnight"), nor "Support is only available on
+    Wednesdays.". A claim negating its days is given by a
     sentence giving none of them ("No, support is not available on weekends." by "Support is
     available Monday to Friday."). Not where a closing or an exception bears on a day ("closed on
     Sundays"), nor where the sentence negates its days."""
@@ -1513,6 +1515,7 @@ def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] |
     if negated and not _polarity(claim).negated:
         return None  # a closing or an exception ("closed on Sundays"), not read
     days = _all_days(mine)
+    only = bool(_ONLY.search(claim))  # "only on Wednesdays": the same days, no fewer
     spans = [d.span for d in mine]
     terms = {_undoubled(stem(w)) for w in _content(claim, spans)}
     figures = {x for x, (a, _) in word_spans(claim) if any(ch.isdigit() for ch in x) and not any(s <= a < e for s, e in spans)}
@@ -1523,7 +1526,8 @@ def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] |
             sentence = w.text[a:b]
             theirs = extract_days(sentence)
             given = _all_days(theirs)
-            if (theirs and (not given & days if negated else given == days) and not _days_closed(sentence, theirs)
+            if (theirs and (not given & days if negated else days <= given and (given == days or not only))
+                    and not _days_closed(sentence, theirs)
                     and terms <= {_undoubled(stem(x)) for x in _content(sentence)}
                     and figures <= {x for x, _ in word_spans(sentence)}):
                 return i, sentence.strip()
@@ -1563,6 +1567,7 @@ def _days_closed(text: str, named: Sequence[Days]) -> bool:
     return False
 
 
+_ONLY = re.compile(r"\b(?:only|just|solely|exclusively)\b", re.IGNORECASE)
 DAYS_SHARE = 0.6  # the sentence giving other days holds this share of the claim's other content words
 _CLOSED = frozenset("closed close closes shut shuts except excluding besides apart other unavailable off".split())
 
