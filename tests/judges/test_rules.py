@@ -200,6 +200,10 @@ def test_negation_cues(claim: str) -> None:
     assert verdict(claim, ev).verdict == "hallucination"
 
 
+WARRANTY = "The warranty covers manufacturing defects for two years but does not cover accidental damage."
+WARRANTY_PARTS = ("The warranty covers accidental damage.", "The warranty does not cover manufacturing defects.")
+
+
 @pytest.mark.parametrize(("claim", "context"), [
     # "not only ... but also" adds rather than denies
     ("They want to promote Detroit as an alternative for New Yorkers.",
@@ -224,6 +228,11 @@ def test_negation_cues(claim: str) -> None:
      "is a mental disorder."),
     ("Doctors say vaccines do not cause autism.", "Doctors have fought the myth that vaccines cause autism for years."),
     ("The company did not hide the losses.", "The company denied the claims that it hid the losses from investors."),
+    # each clause of a sentence stating one word and negating another, read as it says
+    ("The warranty covers manufacturing defects.", WARRANTY),
+    ("The warranty does not cover accidental damage.", WARRANTY),
+    ("It told residents what could and could not go in them.",  # the claim states both ways
+     "The leaflet told residents what items could go in them but a footnote said: 'This is not recyclable'."),
     # a photo caption glued to the next sentence ends where its parenthesis does
     ("His wife Alena has not been charged and says her husband is a patriot.",
      "Proud: His wife Alena said her husband is a patriot as he landed on the lawn (pictured) Charged: "
@@ -241,6 +250,11 @@ def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, conte
      "Scientists said the fire could not have been started accidentally.", "evidence"),
     ("The club renewed his contract last month.", "Although fans wanted it, the club did not renew his contract last month.",
      "evidence"),
+    # a word stated in one clause and negated in another: read clause by clause
+    (WARRANTY_PARTS[0], WARRANTY, "evidence"),
+    (WARRANTY_PARTS[1], WARRANTY, "claim"),
+    ("Water damage is not covered.", "The warranty does not cover accidental damage, but it covers water damage.",
+     "claim"),
     # a caption that the sentence goes on from ("(pictured), said") cuts nothing
     ("Alena Hughes did not say her husband is a patriot.", "Alena Hughes (pictured), said her husband is a patriot.",
      "claim"),

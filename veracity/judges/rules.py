@@ -37,7 +37,8 @@ fires decides:
    negation: the claim and an evidence sentence share ≥ 75% of the claim's content
    words, one negates a word the other states ("not paid" / "paid") and neither negates a
    word the other negates too ("will not be offered" / "let nobody doubt it, Real will not
-   now offer") (0.90; a capitalised negation inside a title, "Cats Don't Dance", negates
+   now offer"), read clause by clause where the sentence taken whole states the word too ("covers
+   ... but does not cover accidental damage") (0.90; a capitalised negation inside a title, "Cats Don't Dance", negates
    nothing, nor does a question, nor "not only ... but also"; "unable to" negates; what the
    evidence reports as an assumption, a belief, a myth or a claim, "the assumption that ...",
    it does not state),
@@ -1578,7 +1579,7 @@ def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     if len(terms) < 2 or (claim.rstrip().endswith("?") and _QUESTION_FIRST.match(claim.lstrip())):
         return None  # a question ("Aren't they coached by...?") states nothing to negate
     mine = _polarity(claim)
-    hit = _opposed(terms, mine, windows)
+    hit = _opposed(terms, mine, windows) or (None if _BOTH_WAYS.search(claim) else _opposed_clause(terms, mine, windows))
     if hit is None or _days_apart(claim, hit[1]):
         return None
     side = "The claim negates" if mine.negated else "The evidence negates"
@@ -1601,6 +1602,35 @@ def _opposed(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
                 return None  # the evidence says the same thing with the same polarity
             if hit is None and _contradicts(mine, _polarity(_asserted(sentence)), shared):
                 hit = (i, sentence)
+    return hit
+
+
+# a claim stating both ways: "what could and could not go in them", "whether or not"
+_BOTH_WAYS = re.compile(r"\b(\w+)\s+(?:and|or)\s+\1\s*(?:not\b|n't)|\bor\s+not\b", re.IGNORECASE)
+
+
+def _opposed_clause(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
+                    share: float = 0.75) -> tuple[int, str] | None:
+    """As :func:`_opposed`, clause by clause (cut at "but", "while", ";" and so on: ``_CLAUSE``), for a
+    sentence that states a word in one clause and negates it in another: "The warranty covers
+    accidental damage." against "The warranty covers manufacturing defects for two years but does
+    not cover accidental damage.", which reads as stating "covers" taken whole. ``None`` as soon as
+    a clause (or a sentence of one clause) states the claim's words with its polarity; the sentence
+    is quoted."""
+    hit: tuple[int, str] | None = None
+    for i, w in enumerate(windows):
+        for a, b in _sentence_spans(w.text):
+            sentence = w.text[a:b]
+            clauses = _CLAUSE.split(_asserted(sentence))
+            for clause in clauses if len(clauses) > 1 else [sentence]:
+                shared = terms & {stem(x) for x in _content(clause)}
+                if len(shared) < 2 or len(shared) < share * len(terms):
+                    continue
+                theirs = _polarity(clause)
+                if theirs.negated == mine.negated:
+                    return None
+                if len(clauses) > 1 and hit is None and _contradicts(mine, theirs, shared):
+                    hit = (i, sentence)
     return hit
 
 
