@@ -1386,3 +1386,13 @@ MONTHS = ("February sales were $3.1 million. In March, sales climbed to $3.6 mil
 def test_a_figure_given_for_another_period_contradicts(claim: str, context: str, reason: str | None) -> None:
     hard = veto(claim, context)
     assert (hard and hard.reason) == reason, hard
+
+
+@pytest.mark.parametrize(("claim", "reason"), [
+    ("It has 32 GB of RAM.", "The claim says 32 GB but the evidence says 16 GB."),
+    ("It has a 1 TB SSD.", "The claim says 1 TB but the evidence says 512 GB."),
+])
+def test_the_conflicting_value_quoted_stands_between_the_claims_words(claim: str, reason: str) -> None:
+    # both values stand amid the claim's words in one sentence: the one beside the same words is quoted
+    hard = veto(claim, "It ships with 16 GB of RAM and a 512 GB SSD.")
+    assert hard is not None and hard.reason == reason, hard

@@ -336,15 +336,30 @@ def _pick(cands: Sequence[tuple[int, Span]], claim_stems: set[str], windows: Seq
 
 
 def _pick_in_sentence(cands: Sequence[tuple[int, Span]], claim: str, claim_stems: set[str],
-                      windows: Sequence[Evidence]) -> tuple[int, Span]:
+                      windows: Sequence[Evidence], span: Span | None = None) -> tuple[int, Span]:
     """The candidate whose sentence has most of the claim's words, then by :func:`_pick`: "until
     1931, when the Empire State Building was completed" against "the tallest man-made structure in
     the world until the Chrysler Building ... was finished in 1930", not "designed and built the
-    tower from 1887"."""
+    tower from 1887". Given the claim value's ``span``, those standing between the same words as it
+    come first (:func:`_beside`: "32 GB of RAM" against "16 GB of RAM and a 512 GB SSD" quotes 16 GB)."""
     words = _content(claim)
     shared = [(_sentence_shared(words, windows[i].text, r), (i, r)) for i, r in cands]
     most = max(n for n, _ in shared)
-    return _pick([c for n, c in shared if n == most], claim_stems, windows)
+    best = [c for n, c in shared if n == most]
+    if span is not None and len(best) > 1:
+        mine = _beside(claim, span)
+        sides = [sum(len(a & b) for a, b in zip(mine, _beside(windows[i].text, r))) for i, r in best]
+        best = [c for c, n in zip(best, sides) if n == max(sides)]
+    return _pick(best, claim_stems, windows)
+
+
+def _beside(text: str, span: Span) -> tuple[set[str], set[str]]:
+    """The stems of the two content words just before and the two just after the value at ``span``
+    (a unit is one of them): in "16 GB of RAM and a 512 GB SSD", "GB" and "RAM" stand after 16, "GB"
+    and "SSD" after 512."""
+    before = {stem(w) for w in _content(text[max(0, span[0] - 80):span[0]])[-2:]}
+    after = {stem(w) for w in _content(text[span[1]:span[1] + 80])[:2]}
+    return before, after
 
 
 def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
@@ -1301,7 +1316,7 @@ def _conflict(text: str, claim: str, span: Span, rivals: Sequence[tuple[int, Spa
     others = rivals if others is None else others
     if not anchored and (reading.anchored_only or not others):
         return None
-    i, at = _pick_in_sentence(anchored or others, claim, stems, windows)
+    i, at = _pick_in_sentence(anchored or others, claim, stems, windows, span if anchored else None)
     whole = _compound_holding(windows[i].text, at)  # "1 hour 50 minutes", not its "1 hour"
     quote = whole.text if whole is not None and whole.span[0] == at[0] else _quote(windows[i].text, at, unit)
     reason = (f"The claim says {text} but the evidence says {quote}." if anchored
