@@ -1532,9 +1532,7 @@ def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] |
         return None  # a closing or an exception ("closed on Sundays"), not read
     days = _all_days(mine)
     only = bool(_ONLY.search(claim))  # "only on Wednesdays": the same days, no fewer
-    spans = [d.span for d in mine]
-    terms = {_undoubled(stem(w)) for w in _content(claim, spans)}
-    figures = {x for x, (a, _) in word_spans(claim) if any(ch.isdigit() for ch in x) and not any(s <= a < e for s, e in spans)}
+    terms, figures = _wording(claim, [d.span for d in mine])
     if len(terms) < 2:
         return None
     for i, w in enumerate(windows):
@@ -1543,9 +1541,7 @@ def _days_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] |
             theirs = extract_days(sentence)
             given = _all_days(theirs)
             if (theirs and (not given & days if negated else days <= given and (given == days or not only))
-                    and not _days_closed(sentence, theirs)
-                    and terms <= {_undoubled(stem(x)) for x in _content(sentence)}
-                    and figures <= {x for x, _ in word_spans(sentence)}):
+                    and not _days_closed(sentence, theirs) and _holds_wording(sentence, terms, figures)):
                 return i, sentence.strip()
     return None
 
@@ -1594,7 +1590,7 @@ def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     if len(terms) < 2 or (claim.rstrip().endswith("?") and _QUESTION_FIRST.match(claim.lstrip())):
         return None  # a question ("Aren't they coached by...?") states nothing to negate
     mine = _polarity(claim)
-    hit = _opposed(terms, mine, windows) or (None if _BOTH_WAYS.search(claim) else _opposed_clause(terms, mine, windows))
+    hit = _opposed(terms, mine, windows) or (None if _BOTH_WAYS.search(claim) else _opposed(terms, mine, windows, by_clause=True))
     if hit is None or _days_apart(claim, hit[1]):
         return None
     side = "The claim negates" if mine.negated else "The evidence negates"
@@ -1602,51 +1598,34 @@ def _check_negation(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
 
 
 def _opposed(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
-             share: float = 0.75) -> tuple[int, str] | None:
+             share: float = 0.75, by_clause: bool = False) -> tuple[int, str] | None:
     """The first evidence sentence stating ``terms`` (a ``share`` of them, ≥ 2) with the other polarity
-    than ``mine`` (see ``_contradicts``); ``None`` as soon as one states them with the same polarity."""
+    than ``mine`` (see ``_contradicts``); ``None`` as soon as one states them with the same polarity.
+    ``by_clause``: each clause of a sentence of two or more (cut at "but", "while", ";" and so on:
+    ``_CLAUSE``) is read in place of the sentence, for one that states a word in one clause and
+    negates it in another: "The warranty covers accidental damage." against "The warranty covers
+    manufacturing defects for two years but does not cover accidental damage.", which reads as
+    stating "covers" taken whole; a sentence of one clause can then only stop the search. The
+    sentence is quoted."""
     hit: tuple[int, str] | None = None
     for i, w in enumerate(windows):
         for a, b in _sentence_spans(w.text):
             sentence = w.text[a:b]
-            shared = terms & {stem(x) for x in _content(sentence)}
-            if len(shared) < 2 or len(shared) < share * len(terms):
-                continue
-            theirs = _polarity(sentence)
-            if theirs.negated == mine.negated:
-                return None  # the evidence says the same thing with the same polarity
-            if hit is None and _contradicts(mine, _polarity(_asserted(sentence)), shared):
-                hit = (i, sentence)
+            clauses = _CLAUSE.split(_asserted(sentence)) if by_clause else []
+            readings = [(c, True) for c in clauses] if len(clauses) > 1 else [(sentence, not by_clause)]
+            for text, may_hit in readings:
+                shared = terms & {stem(x) for x in _content(text)}
+                if len(shared) < 2 or len(shared) < share * len(terms):
+                    continue
+                if _polarity(text).negated == mine.negated:
+                    return None  # the evidence says the same thing with the same polarity
+                if may_hit and hit is None and _contradicts(mine, _polarity(_asserted(text)), shared):
+                    hit = (i, sentence)
     return hit
 
 
 # a claim stating both ways: "what could and could not go in them", "whether or not"
 _BOTH_WAYS = re.compile(r"\b(\w+)\s+(?:and|or)\s+\1\s*(?:not\b|n't)|\bor\s+not\b", re.IGNORECASE)
-
-
-def _opposed_clause(terms: set[str], mine: _Polarity, windows: Sequence[Evidence],
-                    share: float = 0.75) -> tuple[int, str] | None:
-    """As :func:`_opposed`, clause by clause (cut at "but", "while", ";" and so on: ``_CLAUSE``), for a
-    sentence that states a word in one clause and negates it in another: "The warranty covers
-    accidental damage." against "The warranty covers manufacturing defects for two years but does
-    not cover accidental damage.", which reads as stating "covers" taken whole. ``None`` as soon as
-    a clause (or a sentence of one clause) states the claim's words with its polarity; the sentence
-    is quoted."""
-    hit: tuple[int, str] | None = None
-    for i, w in enumerate(windows):
-        for a, b in _sentence_spans(w.text):
-            sentence = w.text[a:b]
-            clauses = _CLAUSE.split(_asserted(sentence))
-            for clause in clauses if len(clauses) > 1 else [sentence]:
-                shared = terms & {stem(x) for x in _content(clause)}
-                if len(shared) < 2 or len(shared) < share * len(terms):
-                    continue
-                theirs = _polarity(clause)
-                if theirs.negated == mine.negated:
-                    return None
-                if len(clauses) > 1 and hit is None and _contradicts(mine, theirs, shared):
-                    hit = (i, sentence)
-    return hit
 
 
 def _asserted(sentence: str) -> str:
@@ -1678,9 +1657,8 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     text = statement(claim).strip()
     if text.endswith("?"):
         return None
-    figures = {x for x, _ in word_spans(text) if any(ch.isdigit() for ch in x)}
+    terms, figures = _wording(text)
     mine = _polarity(text)
-    terms = {_undoubled(stem(w)) for w in _content(text)}
     if not mine.negated or not mine.scope or len(terms) < 2:
         return None
     scope = {_undoubled(s) for s in mine.scope}
@@ -1689,10 +1667,24 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
             for clause in _CLAUSE.split(_asserted(w.text[a:b])):
                 theirs = _polarity(clause)
                 if (theirs.negated and scope & {_undoubled(s) for s in theirs.scope}
-                        and terms <= {_undoubled(stem(x)) for x in _content(clause)}
-                        and figures <= {x for x, _ in word_spans(clause)}):
+                        and _holds_wording(clause, terms, figures)):
                     return i, clause.strip()
     return None
+
+
+def _wording(text: str, skip: Sequence[Span] = ()) -> tuple[set[str], set[str]]:
+    """What a restatement of ``text`` must hold (:func:`_holds_wording`): the stems of its content
+    words, a doubled final consonant written once ("shipped", "ship"), and its words with digits as
+    written ("70", "2027"), outside ``skip``."""
+    terms = {_undoubled(stem(w)) for w in _content(text, skip)}
+    figures = {x for x, (a, _) in word_spans(text)
+               if any(ch.isdigit() for ch in x) and not any(s <= a < e for s, e in skip)}
+    return terms, figures
+
+
+def _holds_wording(text: str, terms: set[str], figures: set[str]) -> bool:
+    """Whether ``text`` holds every one of the ``terms`` and ``figures`` of :func:`_wording`."""
+    return terms <= {_undoubled(stem(x)) for x in _content(text)} and figures <= {x for x, _ in word_spans(text)}
 
 
 _CLAUSE = re.compile(r",?\s+(?:but|whereas|while|although|though|yet)\s+|;\s*|:\s+", re.IGNORECASE)
@@ -1945,8 +1937,8 @@ def _swapped_for(text: str, sentence: Span, mine: _Named, next_to: tuple[str | N
     held = {stem(w) for w, _ in words} | subject
     if len((said_before | said_after) & held) < max(2, SWAP_SHARE * len(said_before | said_after)):
         return None
-    for at, other in _names_at(text[a:b]):
-        start, end = a + at, a + at + len(other.text)
+    for start, other in _within(_names_placed(text), a, b):  # read once per text, not for every claim
+        end = start + len(other.text)
         left = [w for w, (_, y) in words if y <= start]
         right = [w for w, (x, _) in words if x >= end]
         if (left[-1] if left else None) != before or (before is None and " " not in other.text.strip()):
@@ -1970,7 +1962,7 @@ def _antecedent(text: str, previous: Span, sentence: Span, claim_stems: set[str]
     first = word_spans(text[sentence[0]:sentence[1]])[:1]
     if not first or fold(first[0][0]) not in _SUBJECT_PRONOUNS:
         return frozenset()
-    names = _names_at(text[previous[0]:previous[1]])
+    names = _within(_names_placed(text), *previous)
     return names[0][1].stems if names and names[0][1].stems <= claim_stems else frozenset()
 
 
