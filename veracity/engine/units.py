@@ -105,8 +105,25 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
     found = extract_quantities(claim)
     if not found:
         return claim
-    mine = [q for q in found if q.counts in _SIZES or q.form == "decade"]
     given = extract_quantities(evidence)
+    edits = _unit_edits(claim, evidence, found, given)
+    for q in found:
+        hedge = hedge_start(claim, q.span[0])
+        e = _loosely_stated(q, given, hedge is not None)
+        if e is not None and not _edited(q, edits):
+            # the value and its currency or per cent sign, after its hedge; what it counts stays
+            edits.append(((q.span[0] if hedge is None else hedge, q.span[1]), evidence[slice(*e.span)]))
+    for (a, b), text in sorted(edits, reverse=True):
+        claim = claim[:a] + text + claim[b:]
+    return claim
+
+
+def _unit_edits(claim: str, evidence: str, found: Sequence[Quantity], given: Sequence[Quantity]
+                ) -> list[tuple[Span, str]]:
+    """The edits that write the claim's measures (of its ``found`` values) and decades as the evidence
+    writes them (of its ``given`` values), in another unit, as a year or as a measure in two units
+    (see :func:`as_evidence_writes`)."""
+    mine = [q for q in found if q.counts in _SIZES or q.form == "decade"]
     theirs = [e for e in given if e.counts in _SIZES or e.is_year]
     wholes = compounds(evidence, given) if mine else []
     edits: list[tuple[Span, str]] = []
@@ -130,15 +147,7 @@ def as_evidence_writes(claim: str, evidence: str) -> str:
             edits.append(((start, end), evidence[a:b]))
         elif whole is not None:
             edits.append(((start, end), whole.text))
-    for q in found:
-        hedge = hedge_start(claim, q.span[0])
-        e = _loosely_stated(q, given, hedge is not None)
-        if e is not None and not _edited(q, edits):
-            # the value and its currency or per cent sign, after its hedge; what it counts stays
-            edits.append(((q.span[0] if hedge is None else hedge, q.span[1]), evidence[slice(*e.span)]))
-    for (a, b), text in sorted(edits, reverse=True):
-        claim = claim[:a] + text + claim[b:]
-    return claim
+    return edits
 
 
 def _edited(q: Quantity, edits: Sequence[tuple[Span, str]]) -> bool:

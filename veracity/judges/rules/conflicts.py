@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from veracity.engine import units
 from veracity.engine.normalize import Quantity, fold, measure, period, stem, word_spans
 from veracity.engine.types import Evidence, Span
-from veracity.judges.rules.failures import P_CONFLICT, _Failure, _Reading
+from veracity.judges.rules.failures import P_CONFLICT, _Failure, _Reading, _Values
 from veracity.judges.rules.sentences import _sentence, _sentence_shared, _sentence_text
 from veracity.judges.rules.words import _STOP, _compound_holding, _content, _facts, _known, _words
 
@@ -49,6 +49,14 @@ def _pick(cands: Sequence[tuple[int, Span]], claim_stems: set[str], windows: Seq
         s = sum(1 / (i + 1) for i, w in enumerate(reversed(before)) if stem(w) in claim_stems)
         return s + sum(0.5 / (i + 1) for i, w in enumerate(after) if stem(w) in claim_stems)
     return max(cands, key=score)
+
+
+def _matched(text: str, span: Span, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence],
+             stems: set[str]) -> _Values:
+    """The claim's value ``text`` at ``span``, verified: the evidence value of ``found`` whose
+    neighbouring words best match the claim (:func:`_pick`) is quoted."""
+    i, at = _pick(found, stems, windows)
+    return _Values((f"{text} matches {_quote(windows[i].text, at)}",), (i,), (span,))
 
 
 def _pick_in_sentence(cands: Sequence[tuple[int, Span]], claim: str, claim_stems: set[str],

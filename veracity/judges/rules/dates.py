@@ -14,7 +14,7 @@ from veracity.engine.normalize import DateValue, extract_dates
 from veracity.engine.tense import past_year_ahead, this_year
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import Evidence, Span
-from veracity.judges.rules.conflicts import _conflict, _pick, _quote, _stray
+from veracity.judges.rules.conflicts import _conflict, _matched, _stray
 from veracity.judges.rules.failures import P_ABSENT, P_CONFLICT, _Failure, _Reading, _Values
 from veracity.judges.rules.words import _MONTH, _MONTHS, _facts
 
@@ -29,8 +29,7 @@ def _check_dates(claim: str, windows: Sequence[Evidence], stems: set[str], readi
             stray = _stray(d.text, d.span, claim, found, partial(_date_rivals, d, own, windows), windows, stems)
             if stray is not None:
                 return out + _Values(spans=(d.span,), failure=stray)
-            i, span = _pick(found, stems, windows)
-            out += _Values((f"{d.text} matches {_quote(windows[i].text, span)}",), (i,), (d.span,))
+            out += _matched(d.text, d.span, found, windows, stems)
             continue
         ahead = _ahead(d.text, d.year, claim, d.span)
         if ahead is not None:

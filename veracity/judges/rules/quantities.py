@@ -22,7 +22,14 @@ from veracity.judges.rules.attribution import (
     _part_of_whole,
     _turned,
 )
-from veracity.judges.rules.conflicts import _conflict, _on_the_way, _pick, _quote, _same_sentence, _stray, _written
+from veracity.judges.rules.conflicts import (
+    _conflict,
+    _matched,
+    _on_the_way,
+    _same_sentence,
+    _stray,
+    _written,
+)
 from veracity.judges.rules.counts import (
     _as_digits,
     _counted,
@@ -159,8 +166,7 @@ def _check_joined(run: JoinedNumbers, claim: str, others: Sequence[JoinedNumbers
     runs = [(i, r) for i, w in enumerate(windows) for r in _facts(w.text).joined]
     same = [(i, r.span) for i, r in runs if run.matches(r)]
     if same:
-        i, span = _pick(same, stems, windows)
-        return _Values((f"{run.text} matches {_quote(windows[i].text, span)}",), (i,), (run.span,))
+        return _matched(run.text, run.span, same, windows, stems)
     rivals = [(i, r.span) for i, r in runs
               if len(r.values) == len(run.values) and r.of_years == run.of_years and not any(o.matches(r) for o in others)
               and (run.of_years or not _on_the_way(windows[i].text, r.span))]
@@ -187,6 +193,8 @@ def _stated(own: Sequence[Quantity], windows: Sequence[Evidence]) -> set[tuple[i
 
 
 def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], reading: _Reading) -> _Values:
+    """The claim's scores and ranges (:func:`_check_joined`), its measures in two units, then each of its
+    other values (:func:`_check_value`), up to the first hard failure."""
     out = _Values()
     recurring = [d.span for d in extract_days(claim)]  # "seven days a week" counts no days
     quantities = [q for q in extract_quantities(claim) if not any(a <= q.span[0] < b for a, b in recurring)]
@@ -198,13 +206,12 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
         out += checked
         if checked.failure is not None:
             return out
-    parts: list[Span] = []  # the claim's own measures in two units ("1 hour 40 minutes"), read part by part
-    for c in units.compounds(claim, quantities):  # "1 hour 50 minutes" for "110 minutes": read as one
-        parts.append(c.span)
+    # the claim's own measures in two units ("1 hour 40 minutes"): read whole, then part by part below
+    compounds = units.compounds(claim, quantities)  # "1 hour 50 minutes" for "110 minutes": read as one
+    for c in compounds:
         found = _quantity_matches(c, claim, windows)
         if found:
-            i, span = _pick(found, stems, windows)
-            out += _Values((f"{c.text} matches {_quote(windows[i].text, span)}",), (i,), (c.span,))
+            out += _matched(c.text, c.span, found, windows, stems)
     done = out.spans
     for q in (_as_digits(q, claim) for q in quantities):
         if any(a <= q.span[0] < b for a, b in done):
@@ -213,32 +220,40 @@ def _check_quantities(claim: str, windows: Sequence[Evidence], stems: set[str], 
             continue  # the "15" of a season "2014/15": its year is read with the season
         if q.kind == "word" and q.value <= 1:
             continue  # "one of", "zero-based": too ambiguous to check
-        age = _other_age(q, claim, windows, stems)
-        if age is not None:
-            return out + _Values(spans=(q.span,), failure=age)
-        found = _quantity_matches(q, claim, windows)
-        own = [o for o in quantities if o is not q]
-        stray = None
-        if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
-            rivals = partial(_other_quantities, q, own, found, windows)
-            stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
-                           q.counts is not None or q.per is not None)
-        whole = None if any(a <= q.span[0] < b for a, b in parts) else _part_of_whole(q, claim, found, windows)
-        stray = (stray or whole or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
-                 or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows)
-                 or _other_named(q, claim, found, windows))
-        if stray is not None:
-            out += _Values(spans=(q.span,), failure=stray)
+        part = any(c.span[0] <= q.span[0] < c.span[1] for c in compounds)
+        checked = _check_value(q, claim, [o for o in quantities if o is not q], part, windows, stems, reading)
+        out += checked
+        if checked.failure is not None and checked.failure.hard:
             return out
-        if found:
-            i, span = _pick(found, stems, windows)
-            out += _Values((f"{q.text} matches {_quote(windows[i].text, span)}",), (i,), (q.span,))
-        elif _in_tokens(q, windows):
-            out += _Values(spans=(q.span,))
-        else:
-            year = int(q.value) if q.unit is None and q.form == "plain" and re.fullmatch(r"\d{4}", q.text) else None
-            failure = _ahead(q.text, year, claim, q.span) or _quantity_failure(q, claim, own, windows, stems, reading)
-            out += _Values(spans=(q.span,), failure=failure)
-            if failure is not None and failure.hard:
-                return out
     return out
+
+
+def _check_value(q: Quantity, claim: str, own: Sequence[Quantity], part: bool, windows: Sequence[Evidence],
+                 stems: set[str], reading: _Reading) -> _Values:
+    """One value of the claim, beside its ``own`` other values, ``part`` of a measure in two units or
+    not: another age amid its words (:func:`_other_age`); stated, but amid fewer of its words than
+    another value (:func:`_stray`), as part of another whole, or for another direction, period, year,
+    month or named thing (:mod:`.attribution`); stated; inside a code; or never given
+    (:func:`_quantity_failure`)."""
+    age = _other_age(q, claim, windows, stems)
+    if age is not None:
+        return _Values(spans=(q.span,), failure=age)
+    found = _quantity_matches(q, claim, windows)
+    stray = None
+    if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
+        rivals = partial(_other_quantities, q, own, found, windows)
+        stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
+                       q.counts is not None or q.per is not None)
+    whole = None if part else _part_of_whole(q, claim, found, windows)
+    stray = (stray or whole or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
+             or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows)
+             or _other_named(q, claim, found, windows))
+    if stray is not None:
+        return _Values(spans=(q.span,), failure=stray)
+    if found:
+        return _matched(q.text, q.span, found, windows, stems)
+    if _in_tokens(q, windows):
+        return _Values(spans=(q.span,))
+    year = int(q.value) if q.unit is None and q.form == "plain" and re.fullmatch(r"\d{4}", q.text) else None
+    failure = _ahead(q.text, year, claim, q.span) or _quantity_failure(q, claim, own, windows, stems, reading)
+    return _Values(spans=(q.span,), failure=failure)

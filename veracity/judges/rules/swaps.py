@@ -38,6 +38,20 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
     texts = [w.text for w in windows] + ([context] if context else [])
     if len(said) < SAID_WORDS or not any(mine.same(n) for text in texts for _, n in _names_placed(text)):
         return None
+    best = _saying_most(said, windows)
+    found = [_said_of(mine, windows[i].text, span, have, shared) for i, span, have, shared in best]
+    others = [n for n in found if n is not None]
+    if not found or len(others) < len(found):
+        return None
+    i, (a, b), _, _ = best[0]
+    quote = windows[i].text[a:b].strip(" ,;:")
+    return _Failure(True, P_NEGATION, f'The evidence says this of "{others[0].text}", not of "{mine.text}": "{quote}".',
+                    (i,), (a, b))
+
+
+def _saying_most(said: Sequence[str], windows: Sequence[Evidence]) -> list[tuple[int, Span, set[str], list[str]]]:
+    """The evidence clauses (:func:`_clauses`) holding the most of the claim's ``said`` stems, at least
+    all but one in four: each with its window, its span, its stems and the stems it shares."""
     best: list[tuple[int, Span, set[str], list[str]]] = []
     most = len(said) - len(said) // 4
     for i, w in enumerate(windows):
@@ -48,24 +62,24 @@ def _check_said_of_another(claim: str, windows: Sequence[Evidence], context: str
                 best, most = [], len(shared)
             if len(shared) == most:
                 best.append((i, (a, b), have, shared))
-    if not best:
+    return best
+
+
+def _said_of(mine: _Named, text: str, span: Span, have: set[str], shared: Sequence[str]) -> _Named | None:
+    """The name the clause of ``text`` at ``span`` says its ``shared`` words of: the first it gives
+    (no nationality), opening the clause before those words, where it names nothing that may be
+    ``mine``, none of the clause's words (``have``) are in ``mine`` and it holds no pronoun."""
+    a, b = span
+    clause = text[a:b]
+    names = [(start, n) for start, n in _within(_names_placed(text), a, b)
+             if not any(fold(x) in DEMONYMS for x, _ in word_spans(n.text))]
+    if (not names or any(mine.same(n) for _, n in names) or mine.stems & have
+            or _PRONOUN.search(clause) or _RELATIVE.search(clause)):
         return None
-    others: list[_Named] = []
-    for i, (a, b), have, shared in best:
-        clause = windows[i].text[a:b]
-        names = [(start, n) for start, n in _within(_names_placed(windows[i].text), a, b)
-                 if not any(fold(x) in DEMONYMS for x, _ in word_spans(n.text))]
-        if (not names or any(mine.same(n) for _, n in names) or mine.stems & have
-                or _PRONOUN.search(clause) or _RELATIVE.search(clause)):
-            return None
-        first = min(at for x, (at, _) in word_spans(clause) if stem(fold(x)) in shared)
-        if names[0][0] - a > first:
-            return None  # "a member of the Mississippi Freedom Democratic Party": the name is no subject here
-        others.append(names[0][1])
-    i, (a, b), _, _ = best[0]
-    quote = windows[i].text[a:b].strip(" ,;:")
-    return _Failure(True, P_NEGATION, f'The evidence says this of "{others[0].text}", not of "{mine.text}": "{quote}".',
-                    (i,), (a, b))
+    first = min(at for x, (at, _) in word_spans(clause) if stem(fold(x)) in shared)
+    if names[0][0] - a > first:
+        return None  # "a member of the Mississippi Freedom Democratic Party": the name is no subject here
+    return names[0][1]
 
 
 def _check_name_swapped(claim: str, windows: Sequence[Evidence], context: str | None) -> _Failure | None:
