@@ -458,3 +458,16 @@ def test_spelled_ranges(text: str, runs: list[str]) -> None:
 def test_a_four_digit_number_counting_a_unit_is_no_year(text: str, kind: str) -> None:
     [q] = extract_quantities(text)
     assert q.kind == kind, q
+
+
+@pytest.mark.parametrize(("text", "counts", "unit"), [
+    ("It weighs 1.2 pounds.", "pound", None),
+    ("The baby was born weighing just 3.2 pounds.", "pound", None),
+    ("He was fined 500 pounds.", None, "GBP"),
+    ("It weighs 2 kg and costs 300 pounds.", "kg", None),
+])
+def test_pounds_weighed_are_a_mass_and_other_pounds_money(text: str, counts: str | None, unit: str | None) -> None:
+    q = extract_quantities(text)[0]
+    assert (q.counts, q.unit) == (counts, unit)
+    assert all(e.unit == "GBP" for e in extract_quantities(text)[1:])
+

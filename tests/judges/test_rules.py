@@ -258,6 +258,10 @@ def test_a_negation_matched_or_not_denying_is_no_contradiction(claim: str, conte
     # a caption that the sentence goes on from ("(pictured), said") cuts nothing
     ("Alena Hughes did not say her husband is a patriot.", "Alena Hughes (pictured), said her husband is a patriot.",
      "claim"),
+    # "non-" negates the word it is joined to
+    ("Shipping fees are refundable.", "Refunds are issued within 30 days. Shipping fees are non-refundable.",
+     "evidence"),
+    ("Membership is non-transferable.", "Membership is transferable to a family member.", "claim"),
     # a reported clause hides only itself: what the sentence goes on to assert still counts
     ("The association says depression is not a mental disorder.",
      "The association rejects the idea that shyness is a mental disorder, but says depression is a mental disorder.",
@@ -1101,6 +1105,9 @@ def test_a_value_in_another_unit_is_contradicted_by_another_measure(claim: str, 
     ("Are gift cards not refundable?", "Gift cards are not refundable.", None),
     # a clause the evidence reports as a myth it does not state
     ("Vaccines are not safe.", "Doctors debunked the myth that vaccines are not safe.", None),
+    # "non-" negates; a claim negating a word it also states restates nothing
+    ("Shipping fees are not refundable.", "Shipping fees are non-refundable.", "Shipping fees are non-refundable."),
+    ("The Canadian killer was not Canadian.", "The killer was not Canadian.", None),
 ])
 def test_a_negation_the_evidence_restates(claim: str, context: str, clause: str | None) -> None:
     same = RulesJudge().restatement(JudgeInput("", split_claims(claim)[0], (window(context),), "rag", context))
@@ -1396,3 +1403,37 @@ def test_the_conflicting_value_quoted_stands_between_the_claims_words(claim: str
     # both values stand amid the claim's words in one sentence: the one beside the same words is quoted
     hard = veto(claim, "It ships with 16 GB of RAM and a 512 GB SSD.")
     assert hard is not None and hard.reason == reason, hard
+
+
+# --- values a product sheet gives -----------------------------------------------
+
+SHEET = ("The Aurora X2 has 32 GB of RAM and a 1 TB SSD. It weighs 1.2 kg and comes with a two-year limited "
+         "warranty.")
+
+
+@pytest.mark.parametrize(("claim", "says"), [
+    # the "2" of "X2" is a code's digit: it states no "2 TB" where the sheet gives another size amid its words
+    ("It has a 2 TB SSD.", "The claim says 2 TB but the evidence says 1 TB."),
+    # a number in words joined to its unit meets one joined alike
+    ("It comes with a three-year warranty.", 'The claim says three-year but the evidence says two-year.'),
+    # pounds that are weighed are a mass, not money
+    ("It weighs 1.2 pounds.", "The claim says 1.2 pounds but the evidence says 1.2 kg."),
+])
+def test_a_product_sheet_value_changed_is_contradicted(claim: str, says: str) -> None:
+    hard = veto(claim, SHEET)
+    assert hard is not None and hard.reason == says, hard
+
+
+@pytest.mark.parametrize("claim", [
+    "It comes with a two-year warranty.", "It comes with a 2-year warranty.", "It weighs about 2.6 pounds.",
+    "It has 32 GB of RAM.", "The Aurora X2 has a 1 TB SSD.",
+    # a count joined to its word says nothing of one that is not
+    "It has a four-year-old battery design.",
+])
+def test_a_product_sheet_value_restated_is_no_contradiction(claim: str) -> None:
+    assert veto(claim, SHEET) is None
+
+
+def test_a_number_inside_a_code_still_states_a_value_the_evidence_gives_nowhere_else() -> None:
+    assert veto("Payment is due net 30.", SEED) is None
+

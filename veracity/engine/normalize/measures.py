@@ -19,7 +19,7 @@ _MEASURE_WORDS = {form: unit for unit, forms in (
     ("metre", "m metre metres meter meters"), ("yard", "yard yards"), ("foot", "foot feet"),
     ("inch", "inch inches"), ("kg", "kg kilo kilos kilogram kilograms"), ("stone", "stone stones"),
     ("km", "km kms kilometre kilometres kilometer kilometers"), ("cm", "cm centimetre centimetres centimeter centimeters"),
-    ("mm", "mm millimetre millimetres millimeter millimeters"), ("foot", "ft"), ("pound", "lb lbs"),
+    ("mm", "mm millimetre millimetres millimeter millimeters"), ("foot", "ft"), ("pound", "lb lbs pound pounds"),
     ("mph", "mph"), ("kph", "kph kmh"),
     ("tonne", "tonne tonnes ton tons"), ("point", "point points"), ("goal", "goal goals"),
     ("wicket", "wicket wickets"), ("run", "run runs"), ("lap", "lap laps"),

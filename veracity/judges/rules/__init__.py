@@ -24,7 +24,9 @@ fires decides:
    in another unit where none stands in its own; a count is met by the sum of the counts of one
    evidence sentence that count the same thing ("3 children" by "two children ... and one from his
    second");
-   a value whose digits appear in an evidence code such as "N30" is never a contradiction;
+   a value whose digits appear in an evidence code such as "N30" is no contradiction, unless another
+   value of its kind stands amid the claim's words ("2 TB" where the evidence names the "Aurora X2" and
+   gives a "1 TB SSD");
    a claim date without a day, "February 2024", is met by an evidence "February" when the
    evidence has that year somewhere),
    a code such as "INV7701C" where the evidence has a similar but different one (0.93;
@@ -39,7 +41,8 @@ fires decides:
    word the other negates too ("will not be offered" / "let nobody doubt it, Real will not
    now offer"), read clause by clause where the sentence taken whole states the word too ("covers
    ... but does not cover accidental damage") (0.90; a capitalised negation inside a title, "Cats Don't Dance", negates
-   nothing, nor does a question, nor "not only ... but also"; "unable to" negates; what the
+   nothing, nor does a question, nor "not only ... but also"; "unable to" negates, and so does
+   "non-" ("non-refundable"); what the
    evidence reports as an assumption, a belief, a myth or a claim, "the assumption that ...",
    it does not state),
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement

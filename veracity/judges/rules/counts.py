@@ -146,18 +146,21 @@ def _word_count_conflict(q: Quantity, claim: str, windows: Sequence[Evidence], s
                          reading: _Reading) -> _Failure | None:
     """A count written in words that the evidence never gives, against another count of the same
     thing amid the claim's words, in digits or words: "Twenty people were injured." where the evidence
-    says "12 people were injured". Only an exact count under 100, not joined to a word ("a four-year
-    relationship"), against one alike within a factor ``MAGNITUDE`` of it, counting the same thing and
-    amid a word of the claim's besides that thing ("injured"): summaries count in words what their
-    article counts otherwise ("eight teams in contention" where "Two points separate four teams")."""
+    says "12 people were injured". Only an exact count under 100, against one alike within a factor
+    ``MAGNITUDE`` of it, counting the same thing and amid a word of the claim's besides that thing
+    ("injured"): summaries count in words what their article counts otherwise ("eight teams in
+    contention" where "Two points separate four teams"). A count joined to its word ("a three-year
+    warranty") meets only one joined alike ("a two-year limited warranty", "a 2-year warranty"): "a
+    four-year relationship" says nothing of "four years" elsewhere."""
     exact = q.form == "plain" and q.unit is None and q.bound is None and not q.approximate and q.value < 100
-    noun = _counted(claim, q.span) if exact and not _hyphened(claim, q.span) else None
+    noun = _counted(claim, q.span) if exact else None
     if noun is None:
-        return None  # "almost two million followers", "a four-year relationship": no count to hold
+        return None  # "almost two million followers": no count to hold
+    joined = _hyphened(claim, q.span)
     near = [w for w in _near(claim, q.span, reading.asked) if stem(fold(w)) != noun]  # "teams" alone anchors none
     rivals = [(i, e.span) for i, w in enumerate(windows) for e in _facts(w.text).quantities
               if e.kind in ("number", "word") and e.unit is None and e.form == "plain" and e.value != q.value
-              and e.bound is None and not e.approximate and not _hyphened(w.text, e.span) and _of_size(q, e)
+              and e.bound is None and not e.approximate and _hyphened(w.text, e.span) == joined and _of_size(q, e)
               and _counted(w.text, e.span) == noun and _shared(near, w.text, e.span) >= ANCHOR_WORDS]
     return _conflict(_written(claim, q), claim, q.span, rivals, windows, stems, replace(reading, anchored_only=True))
 

@@ -82,14 +82,16 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     negation; nor "Vaccines are not safe." in "Doctors debunked the myth that vaccines are not
     safe.": a reported clause is not asserted (:func:`_asserted`). Words are compared by their
     stems with a doubled final consonant written once ("shipped", "ship"); words with digits ("70", "2027") as written. An answer word before the
-    statement ("No, gift cards can't be returned.") is no negation (:func:`statement`)."""
+    statement ("No, gift cards can't be returned.") is no negation (:func:`statement`), and a claim
+    negating a word it states too restates nothing ("The Canadian killer was not Canadian." in "...
+    non-Canadians who committed murder in Canada")."""
     text = statement(claim).strip()
     if text.endswith("?"):
         return None
     terms, figures = _wording(text)
     mine = _polarity(text)
-    if not mine.negated or not mine.scope or len(terms) < 2:
-        return None
+    if not mine.negated or not mine.scope - mine.plain or len(terms) < 2:
+        return None  # "The Canadian killer was not Canadian." states what it negates
     scope = {_undoubled(s) for s in mine.scope}
     for i, w in enumerate(windows):
         for a, b in _sentence_spans(w.text):

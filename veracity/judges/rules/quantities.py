@@ -70,7 +70,8 @@ def _quantity_matches(q: Quantity, claim: str, windows: Sequence[Evidence]) -> l
 
 
 def _in_tokens(q: Quantity, windows: Sequence[Evidence]) -> bool:
-    """An integer whose digits stand alone inside an evidence code ("30" in "Terms:N30")."""
+    """An integer whose digits stand alone inside an evidence code ("30" in "Terms:N30"; the "2" of a
+    product's "Aurora X2" too, so :func:`_check_value` still reads another value amid the claim's words)."""
     if q.value != int(q.value) or q.approximate or q.kind == "word":
         return False
     pattern = rf"(?<!\d){int(abs(q.value))}(?!\d)"
@@ -252,8 +253,9 @@ def _check_value(q: Quantity, claim: str, own: Sequence[Quantity], part: bool, w
         return _Values(spans=(q.span,), failure=stray)
     if found:
         return _matched(q.text, q.span, found, windows, stems)
-    if _in_tokens(q, windows):
-        return _Values(spans=(q.span,))
+    if _in_tokens(q, windows):  # "30" in "Terms:N30", unless another value stands amid its words
+        clash = _quantity_failure(q, claim, own, windows, stems, replace(reading, anchored_only=True))
+        return _Values(spans=(q.span,), failure=clash if clash is not None and clash.cited else None)
     year = int(q.value) if q.unit is None and q.form == "plain" and re.fullmatch(r"\d{4}", q.text) else None
     failure = _ahead(q.text, year, claim, q.span) or _quantity_failure(q, claim, own, windows, stems, reading)
     return _Values(spans=(q.span,), failure=failure)

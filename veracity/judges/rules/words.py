@@ -37,10 +37,11 @@ _STOP = frozenset(
     has have had so than then too very can could will would shall should may might must about into over
     under after before between also just only what which who whom whose when where why how all any each
     some such own same other more most yes one however moreover
-    furthermore additionally therefore thus overall indeed still not no never neither nor none nobody nothing nowhere cannot""".split()
+    furthermore additionally therefore thus overall indeed still not no never neither nor none nobody nothing nowhere cannot non""".split()
 )
 
-_NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot unable".split())
+# "non-refundable" negates "refundable"
+_NEG = frozenset("not no never neither nor none nobody nothing nowhere cannot unable non".split())
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name and name != "May"}
 _MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
