@@ -1437,3 +1437,46 @@ def test_a_product_sheet_value_restated_is_no_contradiction(claim: str) -> None:
 def test_a_number_inside_a_code_still_states_a_value_the_evidence_gives_nowhere_else() -> None:
     assert veto("Payment is due net 30.", SEED) is None
 
+
+
+# --- words of opposite sense ----------------------------------------------------
+
+OFFICE = ("The office is closed on public holidays. Overtime at weekends is optional. Pets are not allowed in the office. "
+          "The cafeteria is open from 8am to 3pm and closed at weekends. Our team won the US Open.")
+
+
+@pytest.mark.parametrize(("claim", "says"), [
+    ("The office is open on public holidays.", 'The claim says "open" where the evidence says "closed": '
+     '"The office is closed on public holidays.".'),
+    ("Overtime at weekends is mandatory.", 'The claim says "mandatory" where the evidence says "optional": '
+     '"Overtime at weekends is optional.".'),
+    ("Yes, overtime at weekends is required.", 'The claim says "required" where the evidence says "optional": '
+     '"Overtime at weekends is optional.".'),
+    # not read: the sentence says both words, says the opposite negated, or names a thing ("US Open")
+    ("The cafeteria is closed from 8am to 3pm.", None),
+    ("Pets are prohibited in the office.", None),
+    ("Our team lost the US Closed.", None),
+    ("Overtime is mandatory.", None),  # one other word ("overtime") says too little of what is meant
+    ("The office is open to staff who were closed out on public holidays.", None),  # the claim says both
+    ("Are pets prohibited in the office?", None),
+])
+def test_a_word_of_opposite_sense_contradicts(claim: str, says: str | None) -> None:
+    hard = veto(claim, OFFICE)
+    assert (hard and hard.reason) == says, hard
+
+
+@pytest.mark.parametrize(("claim", "clause"), [
+    ("Pets are prohibited in the office.", "Pets are not allowed in the office."),
+    ("Pets are banned in the office.", "Pets are not allowed in the office."),
+    # not read: another word missing, the claim negates, the evidence states the opposite plainly
+    ("Pets are prohibited in the kitchen.", None),
+    ("Overtime at weekends is not required.", None),
+    ("The office is open on public holidays.", None),
+])
+def test_a_word_of_opposite_sense_negated_restates(claim: str, clause: str | None) -> None:
+    same = RulesJudge().restatement(JudgeInput("", split_claims(claim)[0], (window(OFFICE),), "rag", OFFICE))
+    assert (same and same.reason) == (clause and f'The evidence says the same: "{clause}".'), same
+
+
+def test_a_word_of_opposite_sense_negated_in_the_evidence_agrees() -> None:
+    assert veto("The office is open on public holidays.", "The office is not closed on public holidays.") is None

@@ -45,6 +45,9 @@ fires decides:
    "non-" ("non-refundable"); what the
    evidence reports as an assumption, a belief, a myth or a claim, "the assumption that ...",
    it does not state),
+   a word of opposite sense ("open" / "closed", "required" / "optional", "allowed" / "prohibited")
+   where an evidence sentence holding 75% of the claim's other content words (at least two) states
+   the other one and not the claim's, with the same polarity (0.90; :mod:`.antonyms`),
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
    ("Is the warranty transferable?"), read as that statement or its negation, where an
    evidence sentence states the other ("The warranty is not transferable."; for a "no",
@@ -91,7 +94,9 @@ evidence restates (:meth:`RulesJudge.restatement`: every content word, negated o
 "Gift cards are not refundable."), the rules judge confirms it instead (p 0.2): the checker
 learnt from its synthetic negatives that a negated claim is usually unsupported. So it does for
 recurring days an evidence sentence gives in the claim's words ("The gym is open seven days a
-week." against "The gym is open every day from 6am to 10pm"). The veto is rule 2 narrowed to what the evidence
+week." against "The gym is open every day from 6am to 10pm"), and for a claim an evidence
+clause says with the opposite word negated ("Pets are prohibited in the office." against "Pets are
+not allowed in the office."). The veto is rule 2 narrowed to what the evidence
 *states otherwise* (another date or value for it, a similar but different code, the value
 of another field, the negated statement or answer): a value the evidence never gives is unsupported rather than
 contradicted, and is left to the checker (on HaluEval dev such vetoes were right only
@@ -110,7 +115,7 @@ claim's value against the evidence's other values of its kind, and the one a rea
 :mod:`.dates`, :mod:`.counts` (sorts of values: ranks, ages, counts, measures),
 :mod:`.quantities`, :mod:`.attribution` (a value the evidence gives for another year, month,
 quarter or named thing, or moving the other way), :mod:`.codes`, :mod:`.fields` (record fields),
-:mod:`.polarity` (how a text negates), :mod:`.days`, :mod:`.negation`, :mod:`.answers` (a bare
+:mod:`.polarity` (how a text negates), :mod:`.days`, :mod:`.negation`, :mod:`.antonyms`, :mod:`.answers` (a bare
 yes or no), :mod:`.names` (the names a text gives) and :mod:`.swaps` (a name swapped, a fact
 said of another), and :mod:`.judge`, which runs them in the order above.
 """

@@ -10,6 +10,7 @@ from veracity.engine.normalize import stem
 from veracity.engine.tables import readable
 from veracity.engine.types import ClaimVerdict, Evidence, JudgeInput
 from veracity.judges.rules.answers import _check_both_answer, _check_polar_answer
+from veracity.judges.rules.antonyms import _antonym_restated, _check_antonym
 from veracity.judges.rules.codes import _check_identifiers
 from veracity.judges.rules.dates import _check_dates
 from veracity.judges.rules.days import _check_days, _days_restated
@@ -43,7 +44,8 @@ class RulesJudge:
     def restatement(self, item: JudgeInput) -> ClaimVerdict | None:
         """A ``supported`` verdict when an evidence clause restates the claim's negation
         (:func:`_restated`) or an evidence sentence gives the claim's recurring days in its words
-        (:func:`_days_restated`); ``None`` otherwise."""
+        (:func:`_days_restated`), or a clause says it with the opposite word negated
+        (:func:`_antonym_restated`: "prohibited", "not allowed"); ``None`` otherwise."""
         return self._as_given(item, self._restated)
 
     def unmentioned_name(self, item: JudgeInput) -> ClaimVerdict | None:
@@ -63,6 +65,8 @@ class RulesJudge:
         hit, said = _restated(item.claim.text, windows), "states the same negation"
         if hit is None:
             hit, said = _days_restated(item.claim.text, windows), "gives the days"
+        if hit is None:
+            hit, said = _antonym_restated(item.claim.text, windows), "says the same"
         if hit is None:
             return None
         i, clause = hit
@@ -122,6 +126,7 @@ class RulesJudge:
         query = " ".join(filter(None, (item.claim.question or item.prompt, item.claim.text)))
         return (_check_fields(item.claim.text, query, windows) or _check_days(item.claim.text, windows)
                 or _check_negation(item.claim.text, windows)
+                or _check_antonym(item.claim.text, windows)
                 or _check_polar_answer(item.claim.text, item.claim.question, windows)
                 or _check_both_answer(item.claim.text, item.claim.question, windows)
                 or _check_said_of_another(item.claim.text, windows, item.context)
