@@ -1283,7 +1283,9 @@ def test_the_same_number_in_another_unit_is_the_rival_quoted() -> None:
 
 
 EARNINGS = ("Acme reported revenue of $4.2 billion, up 12% from a year earlier. Net income rose to $610 million. "
-            "Hardware sales fell 4%. The company has 1,500,000 customers. It is counting down to the 100th anniversary.")
+            "Hardware sales fell 4%. The company has 1,500,000 customers. It is counting down to the 100th anniversary. "
+            "The board raised its quarterly dividend to $0.45 per share and cut capital spending plans for the "
+            "coming year to $90 million.")
 
 
 @pytest.mark.parametrize(("claim", "reason"), [
@@ -1296,6 +1298,12 @@ EARNINGS = ("Acme reported revenue of $4.2 billion, up 12% from a year earlier. 
     ("Net income did not fall to $610 million.", None),
     ("Acme has 1.5M customers.", None),                # a capital M is millions
     ("It comes in the lead-up to the 100th anniversary.", None),
+    # the evidence's word stands further back where the words between are the claim's
+    ("The quarterly dividend was cut to $0.45 per share.",
+     'The claim says "was cut to $0.45" but the evidence says "raised its quarterly dividend to $0.45".'),
+    ("The quarterly dividend was raised to $0.45 per share.", None),
+    # not where other words stand between: "cut capital spending plans for the coming year to $90 million"
+    ("Capital spending rose to $90 million.", None),
 ])
 def test_a_value_that_moved_the_other_way_contradicts(claim: str, reason: str | None) -> None:
     hard = veto(claim, EARNINGS)
@@ -1442,7 +1450,8 @@ def test_a_number_inside_a_code_still_states_a_value_the_evidence_gives_nowhere_
 # --- words of opposite sense ----------------------------------------------------
 
 OFFICE = ("The office is closed on public holidays. Overtime at weekends is optional. Pets are not allowed in the office. "
-          "The cafeteria is open from 8am to 3pm and closed at weekends. Our team won the US Open.")
+          "The cafeteria is open from 8am to 3pm and closed at weekends. Our team won the US Open. "
+          "Demand in Europe remained weak. Remote work is allowed with manager approval.")
 
 
 @pytest.mark.parametrize(("claim", "says"), [
@@ -1456,6 +1465,11 @@ OFFICE = ("The office is closed on public holidays. Overtime at weekends is opti
     ("The cafeteria is closed from 8am to 3pm.", None),
     ("Pets are prohibited in the office.", None),
     ("Our team lost the US Closed.", None),
+    ("Demand in Europe was strong.", 'The claim says "strong" where the evidence says "weak": '
+     '"Demand in Europe remained weak.".'),
+    ("Remote work is allowed without manager approval.", 'The claim says "without" where the evidence says "with": '
+     '"Remote work is allowed with manager approval.".'),
+    ("Remote work is allowed with approval but without a contract.", None),  # the claim says both
     ("Overtime is mandatory.", None),  # one other word ("overtime") says too little of what is meant
     ("The office is open to staff who were closed out on public holidays.", None),  # the claim says both
     ("Are pets prohibited in the office?", None),

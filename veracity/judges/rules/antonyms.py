@@ -27,6 +27,7 @@ _PAIRS = (
     ("accepted accept accepts", "rejected reject rejects"),
     ("enabled", "disabled"),
     ("minimum", "maximum"),
+    ("strong stronger", "weak weaker"),
 )
 ANTONYM_SHARE = 0.75  # the sentence holds this share of the claim's other content words (at least two)
 
@@ -39,6 +40,9 @@ _OPPOSITE: dict[str, frozenset[str]] = {}
 for _one, _other in _PAIRS:
     _a, _b = frozenset(map(_key, _one.split())), frozenset(map(_key, _other.split()))
     _OPPOSITE.update({k: _b for k in _a} | {k: _a for k in _b})
+# one way only: a claim's "without" against the evidence's "with" ("allowed ... without approval" against
+# "allowed ... with manager approval"); a claim's "with" says too little ("charged with" / "without charge")
+_OPPOSITE["without"] = frozenset({"with"})
 
 
 def _check_antonym(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
@@ -52,12 +56,13 @@ def _check_antonym(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
     if claim.rstrip().endswith("?"):
         return None
     terms = {_key(w) for w in _content(claim)}
+    keys = {_key(w) for w, _ in word_spans(claim)}
     mine = _polarity(claim).negated
     for word, _ in word_spans(claim):
         key = _key(word)
         opposite = _OPPOSITE.get(key)
         others = terms - {key}
-        if opposite is None or word[0].isupper() or len(others) < 2 or opposite & terms:
+        if opposite is None or word[0].isupper() or len(others) < 2 or opposite & keys:
             continue  # "allows ... reasons for being banned": the claim says both
         for i, w in enumerate(windows):
             for a, b in _sentence_spans(w.text):

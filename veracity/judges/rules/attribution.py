@@ -20,6 +20,7 @@ from veracity.judges.rules.failures import P_CONFLICT, _Failure
 from veracity.judges.rules.names import _Named, _names_placed, _one_named, _sentence_names
 from veracity.judges.rules.polarity import _negation
 from veracity.judges.rules.sentences import (
+    MOVE_REACH,
     _clause,
     _clause_stems,
     _lead,
@@ -32,6 +33,7 @@ from veracity.judges.rules.sentences import (
 from veracity.judges.rules.words import (
     _PRONOUN,
     _SKIP_NAME,
+    _STOP,
     K,
     _compound_holding,
     _content,
@@ -50,19 +52,31 @@ _DOWN = frozenset("""fell fall falls falling fallen declined decline declines de
     plunged plummeted tumbled cut cuts lowered lower reduced""".split())
 
 
-def _direction(text: str, span: Span) -> str | None:
+LONG_REACH = 6  # where the words between are the claim's: "raised its quarterly dividend to"
+
+
+def _direction(text: str, span: Span, said: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """"up" or "down" where a word among the ``MOVE_REACH`` words before the value at ``span`` says the
     value rose or fell ("rose to", "fell by"; "up" and "down" only right before it: "up 12%", not
-    "counting down to the 100th"), in its clause and not negated; else ``None``."""
-    words = _lead_words(text, span)
-    if any(_negation(words, i) for i in range(len(words))):
+    "counting down to the 100th"), in its clause and not negated, with how many words before the value
+    it stands; else ``None``. Given the claim's content stems (``said``), the word may stand up to
+    ``LONG_REACH`` words before where each word after it is a stop word or one of the claim's ("raised
+    its quarterly dividend to $0.45" for "The dividend was cut to $0.45"), none a negation."""
+    words = _lead_words(text, span, LONG_REACH if said else MOVE_REACH)
+    near = words[-MOVE_REACH:]
+    if any(_negation(near, i) for i in range(len(near))):
         return None
     for k, w in enumerate(reversed(words)):
         f = fold(w)
+        if k >= MOVE_REACH:
+            after = words[len(words) - k - 1:]
+            if any(_negation(after, i) for i in range(len(after))) or not all(
+                    fold(x) in _STOP or stem(fold(x)) in said for x in after[1:]):
+                return None
         if f in ("up", "down") and k > 0:
             continue
         if f in _UP or f in _DOWN:
-            return "up" if f in _UP else "down"
+            return ("up" if f in _UP else "down"), k + 1
     return None
 
 
@@ -71,14 +85,16 @@ def _turned(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows:
     $610 million." where the evidence says "Net income rose to $610 million"; not where one of the
     evidence values stated says no way or the same way."""
     mine = _direction(claim, q.span) if q.form == "plain" and q.kind in ("number", "amount", "percent") else None
-    if mine is None:
+    if mine is None or not found:
         return None
-    other = "down" if mine == "up" else "up"
-    if not found or any(_direction(windows[i].text, at) != other for i, at in found):
+    said = frozenset(stem(fold(w)) for w in _content(claim))
+    theirs = [_direction(windows[i].text, at, said) for i, at in found]
+    ways = [t for t in theirs if t is not None and t[0] != mine[0]]
+    if len(ways) < len(theirs):
         return None
-    i, at = found[0]
+    (i, at), (_, back) = found[0], ways[0]
     return _Failure(True, P_CONFLICT, f'The claim says "{_lead(claim, q.span)}" but the evidence says '
-                    f'"{_lead(windows[i].text, at)}".', (i,), at)
+                    f'"{_lead(windows[i].text, at, max(back, MOVE_REACH))}".', (i,), at)
 
 
 def _part_of_whole(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], windows: Sequence[Evidence]

@@ -66,16 +66,16 @@ def _clause(text: str, at: Span, sentence: Span) -> Span:
     return start, end
 
 
-def _lead(text: str, span: Span) -> str:
-    """The value at ``span`` with the words before it in its clause, at most ``MOVE_REACH`` ("rose to
+def _lead(text: str, span: Span, reach: int = MOVE_REACH) -> str:
+    """The value at ``span`` with the words before it in its clause, at most ``reach`` ("rose to
     $610 million")."""
-    return " ".join([*_lead_words(text, span), text[span[0]:span[1]]])
+    return " ".join([*_lead_words(text, span, reach), text[span[0]:span[1]]])
 
 
-def _lead_words(text: str, span: Span) -> list[str]:
+def _lead_words(text: str, span: Span, reach: int = MOVE_REACH) -> list[str]:
     """The words before the value at ``span`` in its clause (cut at , ; : and brackets), at most
-    ``MOVE_REACH``."""
-    return re.split(r"[,;:()]", text[max(0, span[0] - 60):span[0]])[-1].split()[-MOVE_REACH:]
+    ``reach``."""
+    return re.split(r"[,;:()]", text[max(0, span[0] - 80):span[0]])[-1].split()[-reach:]
 
 
 @text_cache()  # a window's values are placed in it for every claim it may contradict
