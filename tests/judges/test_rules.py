@@ -1494,3 +1494,16 @@ def test_a_word_of_opposite_sense_negated_restates(claim: str, clause: str | Non
 
 def test_a_word_of_opposite_sense_negated_in_the_evidence_agrees() -> None:
     assert veto("The office is open on public holidays.", "The office is not closed on public holidays.") is None
+
+
+@pytest.mark.parametrize(("claim", "says"), [
+    ("Pets over 8 kg may travel in the cabin.", "The claim says over 8 kg but the evidence says under 8 kg."),
+    ("Pets of at least 8 kg may travel in the cabin.", "The claim says at least 8 kg but the evidence says under 8 kg."),
+    ("Pets under 8 kg may travel in the cabin.", None),
+    ("Pets of up to 8 kg may travel in the cabin.", None),
+    ("Pets under 10 kg may travel in the cabin.", "The claim says 10 kg but the evidence says 8 kg."),  # another limit
+])
+def test_a_limit_of_the_other_sense_contradicts(claim: str, says: str | None) -> None:
+    cabin = "Checked baggage allowance is one bag of up to 23 kg. Pets under 8 kg may travel in the cabin."
+    hard = veto(claim, cabin)
+    assert (hard and hard.reason) == says, hard

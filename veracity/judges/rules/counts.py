@@ -36,8 +36,11 @@ def _states(q: Quantity, e: Quantity) -> bool:
     """The evidence value ``e`` states the claim's ``q``: equal and counting the same thing where both
     say what they count, or the same measure in another unit ("5,000 metres" for "5 km", see
     :mod:`veracity.engine.units`). Two limits of one sense are equal: "up to 5 users" is no limit of
-    "up to 3 users", nor "at least 21" of "at least 18", though an exact 3 is within "up to 5"."""
+    "up to 3 users", nor "at least 21" of "at least 18", though an exact 3 is within "up to 5". A limit
+    of the other sense states none: "over 8 kg" is not "under 8 kg"."""
     if q.bound in ("min", "max") and e.bound == q.bound and not math.isclose(q.value, e.value, rel_tol=1e-6):
+        return False
+    if {q.bound, e.bound} in ({"min", "max"}, {"above", "below"}, {"min", "below"}, {"above", "max"}):
         return False
     return (q.matches(e) and q.counts in (None, e.counts or q.counts)) or units.restates(q, e)
 

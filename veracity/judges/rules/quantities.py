@@ -4,13 +4,14 @@ its kind, or never given."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 
 from veracity.engine import units
-from veracity.engine.normalize import JoinedNumbers, Quantity, extract_quantities, joined_numbers
+from veracity.engine.normalize import JoinedNumbers, Quantity, extract_quantities, hedge_start, joined_numbers
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import Evidence, Span
 from veracity.engine.weekdays import extract_days
@@ -136,7 +137,7 @@ def _quantity_failure(q: Quantity, claim: str, own: Sequence[Quantity], windows:
     conflict = _conflict(written, claim, q.span, rivals, windows, stems, reading, comparable,
                          q.counts is not None or q.per is not None)
     if conflict is not None:
-        return conflict
+        return _limits(conflict, q, claim, windows)
     return _Failure(reading.absent_is_hard, P_ABSENT, f"The claim says {written} but no such value appears in the evidence.", ())
 
 
@@ -250,7 +251,7 @@ def _check_value(q: Quantity, claim: str, own: Sequence[Quantity], part: bool, w
              or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows)
              or _other_named(q, claim, found, windows))
     if stray is not None:
-        return _Values(spans=(q.span,), failure=stray)
+        return _Values(spans=(q.span,), failure=_limits(stray, q, claim, windows))
     if found:
         return _matched(q.text, q.span, found, windows, stems)
     if _in_tokens(q, windows):  # "30" in "Terms:N30", unless another value stands amid its words
@@ -259,3 +260,22 @@ def _check_value(q: Quantity, claim: str, own: Sequence[Quantity], part: bool, w
     year = int(q.value) if q.unit is None and q.form == "plain" and re.fullmatch(r"\d{4}", q.text) else None
     failure = _ahead(q.text, year, claim, q.span) or _quantity_failure(q, claim, own, windows, stems, reading)
     return _Values(spans=(q.span,), failure=failure)
+
+
+def _limits(conflict: _Failure, q: Quantity, claim: str, windows: Sequence[Evidence]) -> _Failure:
+    """``conflict`` saying so with the hedges where the claim's limit meets one of the other sense at the
+    same value ("The claim says over 8 kg but the evidence says under 8 kg.", not "8 kg ... 8 kg")."""
+    e = _quantity_at(windows[conflict.cited[0]].text).get(conflict.quoted) if conflict.quoted and conflict.cited else None
+    if e is None or q.bound is None or e.bound is None or not math.isclose(q.value, e.value, rel_tol=1e-6):
+        return conflict
+    text = windows[conflict.cited[0]].text
+    reason = f"The claim says {_limit(claim, q)} but the evidence says {_limit(text, e)}."
+    return replace(conflict, reason=reason)
+
+
+def _limit(text: str, v: Quantity) -> str:
+    """The value ``v`` of ``text`` as written, with its hedge ("under 8 kg")."""
+    a, b = units.written(text, v)
+    h = hedge_start(text, v.span[0])
+    return text[a if h is None else min(h, a):b]
+
