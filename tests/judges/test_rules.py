@@ -1507,3 +1507,30 @@ def test_a_limit_of_the_other_sense_contradicts(claim: str, says: str | None) ->
     cabin = "Checked baggage allowance is one bag of up to 23 kg. Pets under 8 kg may travel in the cabin."
     hard = veto(claim, cabin)
     assert (hard and hard.reason) == says, hard
+
+
+LEAVE = ("Employees accrue 1.5 days of paid leave per month. Unused leave can be carried over for up to three months. "
+         "Remote work is allowed two days per week with manager approval. The office is closed on public holidays.")
+
+
+def answer_veto(answer: str, question: str) -> ClaimVerdict | None:
+    """The rules judge's hard contradiction of a short ``answer`` to ``question`` against ``LEAVE``."""
+    claim = split_claims(answer, question)[0]
+    return RulesJudge().hard_contradiction(JudgeInput(question, claim, (window(LEAVE),), "rag", LEAVE))
+
+
+@pytest.mark.parametrize(("question", "answer", "says"), [
+    # a "yes" to a question that the evidence answers with a word of opposite sense
+    ("Is the office open on public holidays?", "Yes.", 'The answer "Yes" to "Is the office open on public holidays?" '
+     'disagrees with the evidence: "The office is closed on public holidays.".'),
+    ("Is the office open on public holidays?", "No.", None),
+    ("Is the office closed on public holidays?", "Yes.", None),
+    # a bare number the evidence gives only amid none of the question's words, where another stands amid three
+    ("How many remote days per week are allowed?", "Three.", "The claim says Three but the evidence says two."),
+    ("How many remote days per week are allowed?", "Two.", None),
+    ("How many months can unused leave be carried over?", "Three.", None),
+])
+def test_a_bare_answer_against_what_the_evidence_says_of_its_question(question: str, answer: str,
+                                                                      says: str | None) -> None:
+    hard = answer_veto(answer, question)
+    assert (hard and hard.reason) == says, hard

@@ -13,6 +13,7 @@ from veracity.engine.demonyms import DEMONYMS, asked_nations, nation_of
 from veracity.engine.normalize import fold, stem, word_spans
 from veracity.engine.types import Evidence
 from veracity.engine.windows import sentences
+from veracity.judges.rules.antonyms import _opposite_said
 from veracity.judges.rules.failures import P_NEGATION, _Failure
 from veracity.judges.rules.negation import _opposed
 from veracity.judges.rules.polarity import _negation, _Polarity, _polarity
@@ -47,7 +48,8 @@ def _polar_question(question: str) -> str | None:
 def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evidence]) -> _Failure | None:
     """A bare yes or no to a yes/no question ("Yes.", "No, it is not."), read as the question's
     statement or its negation: a hard failure where the evidence states the other (for a "no",
-    every content word of the question)."""
+    every content word of the question), or, for a "yes", says it with a word of opposite sense
+    (:func:`~veracity.judges.rules.antonyms._opposite_said`: "closed" for "open")."""
     m = _YES_NO.match(claim)
     asked = _polar_question(question) if m and question else None
     if m is None or asked is None:
@@ -60,6 +62,9 @@ def _check_polar_answer(claim: str, question: str | None, windows: Sequence[Evid
     # a "no" negates every word of the question; a "yes" states them
     mine = _Polarity(True, stated, stated, none) if says_no else _Polarity(False, none, none, stated)
     hit = _opposed(terms, mine, windows, 1.0 if says_no else 0.75)
+    if hit is None and not says_no:  # "Is the office open on public holidays?" "Yes." against "... closed ..."
+        opposite = _opposite_said(asked.rstrip(" ?"), windows)
+        hit = None if opposite is None else (opposite[0], opposite[3])
     if hit is None:
         return None
     return _Failure(True, P_NEGATION, f'The answer "{m.group(1)}" to "{asked}" disagrees with the evidence: "{hit[1]}".',

@@ -46,7 +46,17 @@ _OPPOSITE["without"] = frozenset({"with"})
 
 
 def _check_antonym(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
-    """The claim states a word (not capitalised: "the US Open" names a thing) whose opposite an
+    """The claim's word whose opposite an evidence sentence states instead (:func:`_opposite_said`)."""
+    hit = _opposite_said(claim, windows)
+    if hit is None:
+        return None
+    i, word, theirs, sentence = hit
+    return _Failure(True, P_NEGATION, f'The claim says "{word}" where the evidence says "{theirs}": "{sentence}".', (i,))
+
+
+def _opposite_said(claim: str, windows: Sequence[Evidence]) -> tuple[int, str, str, str] | None:
+    """The window, the claim's word, the evidence's opposite word and the sentence saying it, where
+    the claim states a word (not capitalised: "the US Open" names a thing) whose opposite an
     evidence sentence states instead, with the same polarity, where the sentence holds
     ``ANTONYM_SHARE`` of the claim's other content words and not the word itself ("The office is open
     Monday to Friday and closed on public holidays." is not read), and the claim does not hold both
@@ -72,8 +82,7 @@ def _check_antonym(claim: str, windows: Sequence[Evidence]) -> _Failure | None:
                 if (key in said or not theirs or len(others & said.keys()) < max(2, ANTONYM_SHARE * len(others))
                         or _polarity(sentence).negated != mine):
                     continue
-                return _Failure(True, P_NEGATION, f'The claim says "{word}" where the evidence says "{theirs[0]}": '
-                                f'"{w.text[a:b].strip()}".', (i,))
+                return i, word, theirs[0], w.text[a:b].strip()
     return None
 
 

@@ -114,15 +114,22 @@ def _on_the_way(text: str, at: Span) -> bool:
 
 def _stray(text: str, span: Span, claim: str, found: Sequence[tuple[int, Span]],
            rivals: Callable[[], Sequence[tuple[int, Span]]], windows: Sequence[Evidence], stems: set[str],
-           unit: bool = False) -> _Failure | None:
+           unit: bool = False, asked: Sequence[str] = ()) -> _Failure | None:
     """The claim's value ``text`` at ``span`` stands in the evidence (``found``) amid fewer of the
     words around it in the claim than another value of its kind (``rivals()``) does: that one
     stands amid at least ``STRAY_WORDS`` of them, and ``STRAY_MARGIN`` more. "Stephen Curry scored
     19 points" where the evidence says "Stephen Curry scored 27 points" and "Sefolosha scored 19
     points". Only the claim's own words count: a bare answer ("1941") has none, and its question's
     words stand around many of the evidence's values. The rivals are read only when one could
-    stand amid enough of the claim's words."""
+    stand amid enough of the claim's words. A bare answer with its question's content words
+    (``asked``) is read against them, where the evidence gives it amid none of them: "Three." to "How
+    many remote days per week?" where the evidence says "up to three months" and "Remote work is
+    allowed two days per week"."""
     near = _near(claim, span, ())
+    if not near and asked:
+        if any(_shared(asked, windows[i].text, r) for i, r in found):
+            return None
+        near = list(asked)
     need = STRAY_WORDS
     for i, r in found:
         if need > len(near):

@@ -26,6 +26,7 @@ from veracity.judges.rules.attribution import (
 from veracity.judges.rules.conflicts import (
     _conflict,
     _matched,
+    _near,
     _on_the_way,
     _same_sentence,
     _stray,
@@ -242,10 +243,11 @@ def _check_value(q: Quantity, claim: str, own: Sequence[Quantity], part: bool, w
         return _Values(spans=(q.span,), failure=age)
     found = _quantity_matches(q, claim, windows)
     stray = None
-    if found and q.kind != "word":  # a number word counts loosely: "five leaders", "Miliband and four others"
+    bare = bool(reading.asked) and not _near(claim, q.span, ())  # "Three." to "How many remote days per week?"
+    if found and (q.kind != "word" or bare):  # a number word counts loosely: "five leaders", "Miliband and four others"
         rivals = partial(_other_quantities, q, own, found, windows)
         stray = _stray(_written(claim, q), q.span, claim, found, rivals, windows, stems,
-                       q.counts is not None or q.per is not None)
+                       q.counts is not None or q.per is not None, reading.asked)
     whole = None if part else _part_of_whole(q, claim, found, windows)
     stray = (stray or whole or _turned(q, claim, found, windows) or _other_period(q, claim, found, windows)
              or _other_year(q, claim, found, windows) or _other_calendar_month(q, claim, found, windows)
