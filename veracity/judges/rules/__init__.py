@@ -9,7 +9,7 @@ fires decides:
    another date, 0.90 when it gives none), a number / amount / percentage / year likewise
    (unit-compatible, relative tolerance 1e-6, 5% for hedged or scaled values such as
    "about 7,000" or "$1.2 million", a bound for "more than £2m", "under 30", "almost £30
-   million"; only a value of the same kind is another value for it: a rank "18th" is not
+   million", which no bound of the other sense states, "over 8 kg" / "under 8 kg"; only a value of the same kind is another value for it: a rank "18th" is not
    one for a count, nor a score "4-1"; a value given as a rank, "world No 10", is stated only
    by a rank, and an age, "a 17-year-old", by no rank; a score, season or range is read whole: "2-3" is met by
    "2-3" or "3-2", and contradicted by another run of as many numbers amid the claim's words ("a
@@ -51,7 +51,8 @@ fires decides:
    and a bare yes or no ("Yes.", "No, it is not.") to a yes/no question about one statement
    ("Is the warranty transferable?"), read as that statement or its negation, where an
    evidence sentence states the other ("The warranty is not transferable."; for a "no",
-   the sentence must hold every content word of the question) (0.90). A bare yes or no to a
+   the sentence must hold every content word of the question), or, for a "yes", says it with a
+   word of opposite sense ("The office is closed on public holidays.") (0.90). A bare yes or no to a
    question asking one thing of two named things ("Are both Tim McIlrath and Spike Slawson
    American punk rock musicians?") is vetoed (0.90): a "no" where, for each, a sentence holding
    every word of its name states every word asked; a "yes" where a nationality asked is not the
@@ -63,7 +64,9 @@ fires decides:
    kind, which stands amid at least ``STRAY_WORDS`` of them and ``STRAY_MARGIN`` more, and which
    the claim does not state too, is contradicted ("Stephen Curry scored 19 points" where the
    evidence says "Stephen Curry scored 27 points" and "Sefolosha scored 19 points"; only the
-   claim's own words count, so a bare answer such as "1941" is never read so). A date the
+   claim's own words count; a bare answer such as "Three." is read against its question's words
+   only where the evidence gives it amid none of them, "How many remote days per week?" against "up
+   to three months" and "two days per week"). A date the
    evidence does not give is contradicted by another day of its month anywhere in the context
    ("May 11" where the context's only May date is "May 2"), and a date without a day by another
    month named amid the claim's words ("signed in November 2014" against "signed last July").
