@@ -1534,3 +1534,21 @@ def test_a_bare_answer_against_what_the_evidence_says_of_its_question(question: 
                                                                       says: str | None) -> None:
     hard = answer_veto(answer, question)
     assert (hard and hard.reason) == says, hard
+
+
+STORAGE_PLANS = ("The Basic plan costs $10 per month and includes 2 users and 50 GB of storage. The Pro plan costs $25 per "
+         "month, includes 10 users, 1 TB of storage and priority support.")
+
+
+@pytest.mark.parametrize(("claim", "says"), [
+    # another unit's value is the claim's thing's other figure, however far apart ("1 TB", "50 GB")
+    ("The Pro plan includes 50 GB of storage.",
+     'The claim gives 50 GB for "Pro" but the evidence gives it for "Basic" and 1 TB for "Pro".'),
+    ("The Basic plan includes 2 users and 1 TB of storage.",
+     'The claim gives 1 TB for "Basic" but the evidence gives it for "Pro" and 50 GB for "Basic".'),
+    ("The Pro plan includes 1 TB of storage.", None),
+    ("The Basic plan includes 50 GB of storage.", None),
+])
+def test_a_measure_given_for_another_plan_contradicts(claim: str, says: str | None) -> None:
+    hard = veto(claim, STORAGE_PLANS)
+    assert (hard and hard.reason) == says, hard

@@ -17,7 +17,7 @@ from veracity.judges.rules.conflicts import _quote, _written
 from veracity.judges.rules.counts import _counted, _noun, _of_size, _states
 from veracity.judges.rules.dates import _months_named, _months_placed, _years_named
 from veracity.judges.rules.failures import P_CONFLICT, _Failure
-from veracity.judges.rules.names import _Named, _names_placed, _one_named, _sentence_names
+from veracity.judges.rules.names import _Named, _names_placed, _one_named, _sentence_names, _unmeasured
 from veracity.judges.rules.polarity import _negation
 from veracity.judges.rules.sentences import (
     MOVE_REACH,
@@ -174,7 +174,7 @@ def _other_named(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], win
     noun = _noun(q, claim) if not q.counts else None
     if not (q.unit or q.counts or q.kind in ("percent", "year") or noun):
         return None
-    mine = _one_named(claim)
+    mine = _one_named(claim, measures=False)
     if mine is None:
         return None  # "Pep Guardiola's team": the value is of something else the name owns
     if any(_PRONOUN.search(windows[i].text, *_sentence(windows[i].text, at)) for i, at in found):
@@ -189,7 +189,7 @@ def _other_named(q: Quantity, claim: str, found: Sequence[tuple[int, Span]], win
     shared = set().union(*(_clause_stems(windows[i].text, at) & said for i, at in found))
 
     def placed(text: str) -> tuple[tuple[int, _Named], ...]:
-        return _names_placed(text) if shared else ()
+        return _unmeasured(text, _names_placed(text)) if shared else ()
 
     def rival(text: str, at: Span) -> bool:  # said as the claim's value is, of what the claim's counts
         return bool(_clause_stems(text, at) & shared) and (noun is None or _counted(text, at) == noun)
@@ -215,13 +215,19 @@ def _given_to_another(q: Quantity, claim: str, found: Sequence[tuple[int, Span]]
     _, others = named[0]
     for j, w in enumerate(windows):
         for e in _facts(w.text).quantities:
-            if (e.kind == q.kind and e.unit == q.unit and e.counts == q.counts and e.form == "plain"
-                    and not _states(q, e) and _of_size(q, e) and rival_at(w.text, e.span)
+            if (e.kind == q.kind and e.unit == q.unit and e.form == "plain" and not _states(q, e)
+                    and (e.counts == q.counts and _of_size(q, e) or _measured_alike(q, e)) and rival_at(w.text, e.span)
                     and any(holds(o, mine) for o in _named_around(w.text, e.span, placed))):
                 return _Failure(True, P_CONFLICT, f"The claim gives {_written(claim, q)} for {name(mine)} but the "
-                                f"evidence gives it for {name(others[0])} and {_quote(w.text, e.span)} for "
+                                f"evidence gives it for {name(others[0])} and {_quote(w.text, e.span, e.counts != q.counts)} for "
                                 f"{name(mine)}.", (j,), e.span)
     return None
+
+
+def _measured_alike(q: Quantity, e: Quantity) -> bool:
+    """``e`` measures what ``q`` does in another unit ("1 TB" and "50 GB"), at any size: given the claim's
+    thing, another unit's value is its other figure however far apart the two are."""
+    return q.counts is not None and e.counts is not None and e.counts != q.counts and units.convertible(q.counts, e.counts)
 
 
 def _named_around(text: str, at: Span, placed: Callable[[str], tuple[tuple[int, K], ...]]) -> tuple[K, ...]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veracity.engine.demonyms import DEMONYMS
-from veracity.engine.normalize import fold, stem, word_spans
+from veracity.engine.normalize import fold, stem, unit_word, word_spans
 from veracity.engine.textcache import text_cache
 from veracity.engine.types import Span
 from veracity.judges.rules.failures import P_SOFT, _Failure
@@ -46,10 +47,22 @@ def _sentence_names(text: str, at: Span) -> list[_Named]:
 
 def _other_capitals(claim: str, name: _Named) -> bool:
     """Whether the claim has a capitalised word outside ``name`` other than a stop word opening it
-    ("Arsenal are second in the Premier League table": two things named)."""
+    ("Arsenal are second in the Premier League table": two things named) or a unit standing right
+    after a number ("1 TB", "50 GB": a measure, not a thing)."""
     a = claim.find(name.text)
     return any(w[0].isupper() and not (a <= span[0] < a + len(name.text)) and not (i == 0 and fold(w) in _STOP)
-               and fold(w) not in _NOT_NAMES for i, (w, span) in enumerate(word_spans(claim)))
+               and fold(w) not in _NOT_NAMES and not _unit_after_number(claim, w, span)
+               for i, (w, span) in enumerate(word_spans(claim)))
+
+
+def _unmeasured(text: str, placed: Sequence[tuple[int, _Named]]) -> tuple[tuple[int, _Named], ...]:
+    """The names of ``placed`` (each with its start in ``text``) less units after a number ("TB" in "1 TB")."""
+    return tuple((a, n) for a, n in placed if not _unit_after_number(text, n.text, (a, a + len(n.text))))
+
+
+def _unit_after_number(text: str, word: str, span: Span) -> bool:
+    """Whether ``word`` at ``span`` of ``text`` is a unit right after a number ("TB" in "1 TB")."""
+    return unit_word(word) is not None and re.search(r"\d\s?$", text[max(0, span[0] - 2):span[0]]) is not None
 
 
 @text_cache()
@@ -117,10 +130,11 @@ def _title_case(claim: str) -> bool:
 SWAP_SPELLING = 0.75  # names spelt this alike may be one name misspelt
 
 
-def _one_named(claim: str) -> _Named | None:
+def _one_named(claim: str, measures: bool = True) -> _Named | None:
     """The one thing the claim names, where it names nothing else: not an owner ("Acme's revenue") nor
-    a nationality ("The Japanese train")."""
-    names = _names_in(claim)
+    a nationality ("The Japanese train"). Without ``measures``, a unit after a number ("1 TB") is no
+    name (:func:`_unmeasured`)."""
+    names = [n for _, n in (_names_at(claim) if measures else _unmeasured(claim, _names_at(claim)))]
     if len(names) != 1 or _other_capitals(claim, names[0]) or _POSSESSIVE.search(names[0].text) or any(
             fold(w) in DEMONYMS for w, _ in word_spans(names[0].text)):
         return None
