@@ -169,11 +169,11 @@ _LABEL_REACH = 40  # characters before a number where its label word is looked f
 
 
 def _suffix(text: str, end: int, currency: str | None, labelled: bool = False,
-            weighed: bool = False) -> tuple[float, str | None, int, bool]:
+            start: int | None = None) -> tuple[float, str | None, int, bool]:
     """Scale and unit after a number: (multiplier, unit, new end, scaled). A glued "m" is metres or
     millions unless money is counted ("£300m"); a capital "M" or "B" is a scale ("1.5M customers")
     unless the number is ``labelled`` by a capitalised word before it ("Plan 2B", "Room 3B"). Pounds
-    of a value ``weighed`` ("weighs 1.2 pounds") are a mass, not money."""
+    of a value weighed (``_WEIGHED`` before the number's ``start``: "weighs 1.2 pounds") are a mass, not money."""
     scale, scaled = 1.0, False
     m = _SCALE_AFTER.match(text, end)
     capital = m is not None and m.group("a") in ("M", "B") and not labelled
@@ -188,7 +188,9 @@ def _suffix(text: str, end: int, currency: str | None, labelled: bool = False,
         return scale, "%", u.end(), scaled
     if u.group("code") and u.group("code").upper() in _CURRENCY_CODES:
         return scale, u.group("code").upper(), u.end(), scaled
-    if u.group("word") and currency is None and not (weighed and u.group("word").lower().startswith("pound")):
+    weighed = (start is not None and u.group("word") is not None and u.group("word").lower().startswith("pound")
+               and _WEIGHED.search(text, max(0, start - _WEIGHED_REACH), start) is not None)
+    if u.group("word") and currency is None and not weighed:
         return scale, _CURRENCY_WORDS[u.group("word").lower()], u.end(), scaled
     return scale, currency, end, scaled
 
@@ -213,8 +215,7 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity:
     value = float(re.sub(r"[,\s\u00a0\u202f]", "", raw)) * (-1 if m.group("neg") else 1)
     currency, start = _prefix_currency(text, m.start())
     labelled = _LABEL_BEFORE.search(text, max(0, start - _LABEL_REACH), start) is not None
-    weighed = currency is None and _WEIGHED.search(text, max(0, start - _WEIGHED_REACH), start) is not None
-    scale, unit, end, scaled = _suffix(text, m.end(), currency, labelled, weighed)
+    scale, unit, end, scaled = _suffix(text, m.end(), currency, labelled, start)
     hedged, bound = _hedge(text, start)
     return Quantity(value * scale, unit, (start, end), text[start:end], _kind(raw, unit, scaled, value),
                     scaled or hedged, _form(text, start, end), bound)

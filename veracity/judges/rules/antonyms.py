@@ -12,7 +12,8 @@ from veracity.engine.claims import statement
 from veracity.engine.normalize import stem, word_spans
 from veracity.engine.types import Evidence
 from veracity.judges.rules.failures import P_NEGATION, _Failure
-from veracity.judges.rules.polarity import _CLAUSE, _asserted, _holds_wording, _polarity, _undoubled, _wording
+from veracity.judges.rules.negation import _clause_negating
+from veracity.judges.rules.polarity import _asserted, _polarity, _undoubled, _wording
 from veracity.judges.rules.sentences import _sentence_spans
 from veracity.judges.rules.words import _content
 
@@ -95,19 +96,13 @@ def _antonym_restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str
     claim = statement(claim).strip()
     if claim.endswith("?") or _polarity(claim).negated:
         return None
+    terms, figures = _wording(claim)
     for word, _ in word_spans(claim):
         opposite = _OPPOSITE.get(_key(word))
-        if opposite is None or word[0].isupper():
+        others = terms - {_key(word)}
+        if opposite is None or word[0].isupper() or len(others) < 2:
             continue
-        terms, figures = _wording(claim)
-        terms.discard(_key(word))
-        if len(terms) < 2:
-            continue
-        for i, w in enumerate(windows):
-            for a, b in _sentence_spans(w.text):
-                for clause in _CLAUSE.split(_asserted(w.text[a:b])):
-                    theirs = _polarity(clause)
-                    if (theirs.negated and {_undoubled(s) for s in theirs.scope} & opposite
-                            and _holds_wording(clause, terms, figures)):
-                        return i, clause.strip()
+        hit = _clause_negating(opposite, others, figures, windows)
+        if hit is not None:
+            return hit
     return None

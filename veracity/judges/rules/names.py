@@ -134,7 +134,7 @@ def _one_named(claim: str, measures: bool = True) -> _Named | None:
     """The one thing the claim names, where it names nothing else: not an owner ("Acme's revenue") nor
     a nationality ("The Japanese train"). Without ``measures``, a unit after a number ("1 TB") is no
     name (:func:`_unmeasured`)."""
-    names = [n for _, n in (_names_at(claim) if measures else _unmeasured(claim, _names_at(claim)))]
+    names = _names_in(claim) if measures else [n for _, n in _unmeasured(claim, _names_at(claim))]
     if len(names) != 1 or _other_capitals(claim, names[0]) or _POSSESSIVE.search(names[0].text) or any(
             fold(w) in DEMONYMS for w, _ in word_spans(names[0].text)):
         return None

@@ -92,12 +92,20 @@ def _restated(claim: str, windows: Sequence[Evidence]) -> tuple[int, str] | None
     mine = _polarity(text)
     if not mine.negated or not mine.scope - mine.plain or len(terms) < 2:
         return None  # "The Canadian killer was not Canadian." states what it negates
-    scope = {_undoubled(s) for s in mine.scope}
+    return _clause_negating({_undoubled(s) for s in mine.scope}, terms, figures, windows)
+
+
+def _clause_negating(negated: set[str] | frozenset[str], terms: set[str], figures: set[str],
+                     windows: Sequence[Evidence]) -> tuple[int, str] | None:
+    """The window and first clause of an evidence sentence (cut at "but", "while", ";" and so on:
+    ``_CLAUSE``; a reported clause left out, :func:`_asserted`) that negates one of the ``negated``
+    stems (a doubled final consonant written once) and holds the ``terms`` and ``figures`` of
+    :func:`_wording`; ``None`` without one."""
     for i, w in enumerate(windows):
         for a, b in _sentence_spans(w.text):
             for clause in _CLAUSE.split(_asserted(w.text[a:b])):
                 theirs = _polarity(clause)
-                if (theirs.negated and scope & {_undoubled(s) for s in theirs.scope}
+                if (theirs.negated and negated & {_undoubled(s) for s in theirs.scope}
                         and _holds_wording(clause, terms, figures)):
                     return i, clause.strip()
     return None
